@@ -1,0 +1,83 @@
+/**
+ * The installation's configuration, read from the environment once at start-up and validated as
+ * a whole: every problem is reported at once, then the process refuses to start.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; poolSize: number; statementTimeoutMs: number };
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  database: DatabaseConfig;
+  /** Load the seed municipalities when the database holds none. */
+  seedOnEmpty: boolean;
+  logLevel: 'silent' | 'error' | 'info';
+  /** Secret salt for hashing client addresses in rate limits (never stored in clear). */
+  rateLimitSalt: string;
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  BASE_URL: z.url({ message: 'BASE_URL must be an absolute URL such as https://utblick.example.se' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith('sqlite:') || v.startsWith('postgres://') || v.startsWith('postgresql://'), {
+      message: 'DATABASE_URL must start with sqlite:, postgres:// or postgresql://',
+    })
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  SEED_ON_EMPTY: z.enum(['true', 'false']).default('true'),
+  LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
+  RATE_LIMIT_SALT: z.string().min(16, 'RATE_LIMIT_SALT must be at least 16 characters').optional(),
+});
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the configuration from `env`.
+ * @throws ConfigError listing every invalid variable.
+ * @example loadConfig({ DATABASE_URL: 'sqlite:/tmp/u.db', PORT: '0' })
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const url = e.DATABASE_URL;
+  let database: DatabaseConfig;
+  if (!url) database = { kind: 'sqlite', file: path.resolve(cwd, 'data/utblick.db') };
+  else if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError(['DATABASE_URL: sqlite: needs a file path, e.g. sqlite:data/utblick.db']);
+    database = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  } else {
+    database = {
+      kind: 'postgres',
+      url,
+      poolSize: e.DATABASE_POOL_SIZE,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    };
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database,
+    seedOnEmpty: e.SEED_ON_EMPTY === 'true',
+    logLevel: e.LOG_LEVEL,
+    rateLimitSalt: e.RATE_LIMIT_SALT ?? 'utblick-default-salt-change-me',
+  };
+}

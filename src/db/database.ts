@@ -1,0 +1,24 @@
+/** Opens the configured database. Dialect-specific code lives in `./dialects/`. */
+import type { Kysely } from 'kysely';
+import type { DatabaseConfig } from '../config/env.js';
+import { createPostgresDb } from './dialects/postgres.js';
+import { createSqliteDb } from './dialects/sqlite.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DbHandle {
+  db: Db;
+  dialect: DialectName;
+}
+
+export function openDatabase(config: DatabaseConfig): DbHandle {
+  if (config.kind === 'sqlite') return { db: createSqliteDb(config.file), dialect: 'sqlite' };
+  return { db: createPostgresDb(config.url, config.poolSize, config.statementTimeoutMs), dialect: 'postgres' };
+}
+
+/** Current time as ISO 8601 UTC text, the format of every timestamp column. */
+export function nowIso(): string {
+  return new Date().toISOString();
+}

@@ -1,0 +1,19 @@
+/** PostgreSQL specifics: a pool with a statement timeout, and 64-bit integers read as numbers. */
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '../schema.js';
+
+// bigint (money in minor units, counts) fits in a double for every sum we make (< 2^53 öre).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+
+export function createPostgresDb(url: string, poolSize: number, statementTimeoutMs: number): Kysely<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    statement_timeout: statementTimeoutMs,
+    idle_in_transaction_session_timeout: statementTimeoutMs * 2,
+    application_name: 'utblick',
+  });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,55 @@
+/**
+ * Start-up: validate the configuration, open and migrate the database, load the seed
+ * municipalities when it is empty, then serve. `GET /healthz` answers once all that is done.
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { ConfigError, type Config, loadConfig } from './config/env.js';
+import { type DbHandle, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { log, setLogLevel } from './log.js';
+import { seedIfEmpty } from './seed/load.js';
+
+/** Opens, migrates and (if empty) seeds the database. */
+export async function prepareDatabase(config: Config): Promise<DbHandle> {
+  const handle = openDatabase(config.database);
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log('info', 'migrations applied', { applied });
+  if (config.seedOnEmpty && (await seedIfEmpty(handle))) log('info', 'seed municipalities loaded');
+  return handle;
+}
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  setLogLevel(config.logLevel);
+  const handle = await prepareDatabase(config);
+  const app = createApp({ handle, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log('info', 'Utblick is serving', { url: `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`, database: config.database.kind });
+  });
+  const stop = () => {
+    server.close(() => {
+      void handle.db.destroy().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const entry = process.argv[1] ?? '';
+if (entry.endsWith('server.js') || entry.endsWith('server.ts')) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`Utblick could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}
