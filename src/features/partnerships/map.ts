@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type GeoProjection, geoConicConformal, geoMercator, geoPath } from 'd3-geo';
 import type { MultiLineString, MultiPoint, Position } from 'geojson';
-import { feature, mesh } from 'topojson-client';
+import { merge, mesh } from 'topojson-client';
 
 export interface MapPoint {
   id: string;
@@ -80,7 +80,6 @@ interface Part<C> {
 
 interface Atlas {
   land: Part<Position[][]>[];
-  coast: Part<Position[]>[];
   borders: Part<Position[]>[];
 }
 
@@ -243,29 +242,21 @@ function loadAtlas(tolerance: number): Atlas {
     tolerance > 0 ? ({ ...base.topology, arcs: base.topology.arcs.map((a) => simplifyArc(a, tolerance)) } as Topology) : base.topology;
   const countries = base.countries;
 
+  // Land as one union (coastlines only, no internal borders), plus the internal borders as a mesh.
   const land: Part<Position[][]>[] = [];
-  const fc = feature(topology, countries) as unknown as GeoJSON.FeatureCollection | GeoJSON.Feature;
-  const features = fc.type === 'FeatureCollection' ? fc.features : [fc];
-  for (const f of features) {
-    const g = f.geometry;
-    if (!g) continue;
-    const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    for (const polygon of polygons) {
-      const outer = polygon[0];
-      if (!outer || outer.length < 4) continue;
-      const unwrappedOuter = unwrapRing(outer, outer[0]?.[0] ?? 0, true);
-      const rings = [unwrappedOuter, ...polygon.slice(1).map((hole) => unwrapRing(hole, unwrappedOuter[0]?.[0] ?? 0, true))];
-      land.push({ coordinates: rings, bbox: ringBBox(unwrappedOuter) });
-    }
+  const union = merge(topology, (countries as unknown as { geometries: Parameters<typeof merge>[1] }).geometries);
+  for (const polygon of union.coordinates) {
+    const outer = polygon[0];
+    if (!outer || outer.length < 4) continue;
+    const unwrappedOuter = unwrapRing(outer, outer[0]?.[0] ?? 0, true);
+    const rings = [unwrappedOuter, ...polygon.slice(1).map((hole) => unwrapRing(hole, unwrappedOuter[0]?.[0] ?? 0, true))];
+    land.push({ coordinates: rings, bbox: ringBBox(unwrappedOuter) });
   }
-  const lines = (m: MultiLineString): Part<Position[]>[] =>
-    m.coordinates
-      .filter((l) => l.length >= 2)
-      .map((l) => unwrapRing(l, l[0]?.[0] ?? 0, false))
-      .map((l) => ({ coordinates: l, bbox: ringBBox(l) }));
-  const coast = lines(mesh(topology, countries, (a, b) => a === b));
-  const borders = lines(mesh(topology, countries, (a, b) => a !== b));
-  const atlas: Atlas = { land, coast, borders };
+  const borders = mesh(topology, countries, (a, b) => a !== b)
+    .coordinates.filter((l) => l.length >= 2)
+    .map((l) => unwrapRing(l, l[0]?.[0] ?? 0, false))
+    .map((l) => ({ coordinates: l, bbox: ringBBox(l) }));
+  const atlas: Atlas = { land, borders };
   atlasCache.set(tolerance, atlas);
   return atlas;
 }
@@ -481,6 +472,21 @@ function clipRing(ring: readonly Position[] | readonly Pt[], x0: number, y0: num
 function clipLine(line: readonly Position[] | readonly Pt[], x0: number, y0: number, x1: number, y1: number, dx = 0): Pt[][] {
   const runs: Pt[][] = [];
   let run: Pt[] | undefined;
+  let t0 = 0;
+  let t1 = 1;
+  // One Liang–Barsky boundary test; returns false when the segment is entirely outside.
+  const edge = (p: number, q: number): boolean => {
+    if (p === 0) return q >= 0;
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      if (r > t0) t0 = r;
+    } else {
+      if (r < t0) return false;
+      if (r < t1) t1 = r;
+    }
+    return true;
+  };
   for (let i = 1; i < line.length; i++) {
     const a = line[i - 1] as Position;
     const b = line[i] as Position;
@@ -488,50 +494,19 @@ function clipLine(line: readonly Position[] | readonly Pt[], x0: number, y0: num
     const ay = a[1] as number;
     const bx = (b[0] as number) + dx;
     const by = b[1] as number;
-    let t0 = 0;
-    let t1 = 1;
     const ddx = bx - ax;
     const ddy = by - ay;
-    let visible = true;
-    for (const [pp, qq] of [
-      [-ddx, ax - x0],
-      [ddx, x1 - ax],
-      [-ddy, ay - y0],
-      [ddy, y1 - ay],
-    ] as const) {
-      if (pp === 0) {
-        if (qq < 0) {
-          visible = false;
-          break;
-        }
-      } else {
-        const r = qq / pp;
-        if (pp < 0) {
-          if (r > t1) {
-            visible = false;
-            break;
-          }
-          if (r > t0) t0 = r;
-        } else {
-          if (r < t0) {
-            visible = false;
-            break;
-          }
-          if (r < t1) t1 = r;
-        }
-      }
-    }
-    if (!visible) {
+    t0 = 0;
+    t1 = 1;
+    if (!(edge(-ddx, ax - x0) && edge(ddx, x1 - ax) && edge(-ddy, ay - y0) && edge(ddy, y1 - ay))) {
       run = undefined;
       continue;
     }
-    const start: Pt = [ax + t0 * ddx, ay + t0 * ddy];
-    const end: Pt = [ax + t1 * ddx, ay + t1 * ddy];
     if (!run || t0 > 0) {
-      run = [start];
+      run = [t0 > 0 ? [ax + t0 * ddx, ay + t0 * ddy] : [ax, ay]];
       runs.push(run);
     }
-    run.push(end);
+    run.push(t1 < 1 ? [ax + t1 * ddx, ay + t1 * ddy] : [bx, by]);
     if (t1 < 1) run = undefined;
   }
   return runs.filter((r) => r.length >= 2);
@@ -614,13 +589,12 @@ function tenths(v: number): string {
 
 interface BaseMapPaths {
   land: string;
-  coast: string;
   borders: string;
 }
 
 function renderBaseMap(atlas: Atlas, projection: GeoProjection, view: BBox, width: number, height: number): BaseMapPaths {
   const [vw, vs, ve, vn] = view;
-  const m = 4; // screen-space clip margin, so strokes at the edge are not visible
+  const m = 0; // clip exactly to the map area; the frame drawn on top hides strokes along the edge
   const project = (pts: Pt[]): Pt[] => {
     const out: Pt[] = [];
     for (const p of pts) {
@@ -659,7 +633,7 @@ function renderBaseMap(atlas: Atlas, projection: GeoProjection, view: BBox, widt
     return builder.toString();
   };
 
-  return { land: land.toString(), coast: lines(atlas.coast), borders: lines(atlas.borders) };
+  return { land: land.toString(), borders: lines(atlas.borders) };
 }
 
 // ---------------------------------------------------------------------------
@@ -856,12 +830,12 @@ export function renderPartnerMap(points: MapPoint[], options: MapOptions): strin
 
   // Base map, clipped to the visible region.
   const centerLon = (box[0] + box[2]) / 2;
-  // Pick the coarsest simplification that stays below ~0.4 px at the centre of the map.
+  // Pick the coarsest simplification that stays below ~0.7 px at the centre of the map.
   const midLat = (box[1] + box[3]) / 2;
   const a = projection([centerLon, midLat]);
   const b = projection([centerLon, midLat + 1]);
   const pxPerDegree = a && b ? Math.hypot(a[0] - b[0], a[1] - b[1]) : 1;
-  const level = SIMPLIFY_LEVELS.filter((t) => t * pxPerDegree <= 0.4).pop() ?? 0;
+  const level = SIMPLIFY_LEVELS.filter((t) => t * pxPerDegree <= 0.7).pop() ?? 0;
   const base = renderBaseMap(loadAtlas(level), projection, visibleGeoBox(projection, width, mapHeight, centerLon), width, mapHeight);
 
   // Markers in screen space.
@@ -902,9 +876,8 @@ export function renderPartnerMap(points: MapPoint[], options: MapOptions): strin
   out.push(`<g class="base" aria-hidden="true">`);
   out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<rect x="0" y="0" width="${width}" height="${mapHeight}" fill="${MAP_COLOURS.sea}"/>`);
-  if (base.land) out.push(`<path d="${base.land}" fill="${MAP_COLOURS.land}"/>`);
-  if (base.borders) out.push(`<path d="${base.borders}" fill="none" stroke="${MAP_COLOURS.border}" stroke-width="1" stroke-linejoin="round"/>`);
-  if (base.coast) out.push(`<path d="${base.coast}" fill="none" stroke="${MAP_COLOURS.coast}" stroke-width="0.6" stroke-linejoin="round"/>`);
+  if (base.land) out.push(`<path d="${base.land}" fill="${MAP_COLOURS.land}" stroke="${MAP_COLOURS.coast}" stroke-width="0.6" stroke-linejoin="round"/>`);
+  if (base.borders) out.push(`<path d="${base.borders}" fill="none" stroke="${MAP_COLOURS.border}" stroke-width="1.2" stroke-linejoin="round"/>`);
   out.push(`<rect x="0.5" y="0.5" width="${width - 1}" height="${mapHeight - 1}" fill="none" stroke="${MAP_COLOURS.coast}" stroke-width="1"/>`);
   out.push(`</g>`);
 
