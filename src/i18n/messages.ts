@@ -63,6 +63,7 @@ export const MESSAGES = {
   facet_role: { sv: 'Kommunens roll', en: 'The municipality’s role' },
   facet_target: { sv: 'Målgrupp', en: 'Target group' },
   sort_label: { sv: 'Sortera efter', en: 'Sort by' },
+  sort_default: { sv: 'Förval (bäst träff vid sökning)', en: 'Default (best match when searching)' },
   sort_relevance: { sv: 'Bäst träff', en: 'Best match' },
   sort_newest: { sv: 'Senast publicerade', en: 'Most recently published' },
   sort_start: { sv: 'Startdatum', en: 'Start date' },

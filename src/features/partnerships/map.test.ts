@@ -148,14 +148,15 @@ describe('renderPartnerMap', () => {
 
   it('wraps markers that have href in <a> and keeps the others out of links', () => {
     const svg = renderPartnerMap(nordic, { ...options, home: arvika });
-    const links = [...svg.matchAll(/<a href="([^"]*)">(<g class="partner"[^]*?<\/g>)<\/a>/g)];
+    const links = [...svg.matchAll(/<a href="([^"]*)" aria-label="([^"]*)">(<g class="partner"[\s\S]*?<\/g>)<\/a>/g)];
     expect(links.map((m) => m[1])).toEqual(['/partners/1', 'https://example.org/k?a=1&amp;b=2']);
-    expect(links[0]?.[2]).toContain('<title>Ylöjärvi</title>');
-    expect(links[1]?.[2]).toContain('<title>Kongsvinger</title>');
+    expect(links.map((m) => m[2])).toEqual(['Ylöjärvi', 'Kongsvinger']);
+    expect(links[0]?.[3]).toContain('<title>Ylöjärvi</title>');
+    expect(links[1]?.[3]).toContain('<title>Kongsvinger</title>');
     // Label links are clickable but not extra tab stops.
     expect(svg.match(/<a href="[^"]*" tabindex="-1">/g)).toHaveLength(2);
     expect(svg).toMatch(/<g class="partner" data-category="network" data-id="2"><title>Skive<\/title>/);
-    expect(svg).not.toMatch(/<a href="[^"]*"><g class="partner"[^>]*data-id="2"/);
+    expect(svg).not.toMatch(/<a [^>]*><g class="partner"[^>]*data-id="2"/);
     // With focusable links the root is a named group (role="img" would make them presentational).
     expect(svg).toContain('role="group"');
     assertWellFormed(svg);
@@ -176,13 +177,21 @@ describe('renderPartnerMap', () => {
       ['Kongsvinger', 'Eda', 'Charlottenberg', 'Arvika'].includes(m[5] as string),
     );
     expect(texts).toHaveLength(4);
-    for (let i = 0; i < texts.length; i++) {
-      for (let j = i + 1; j < texts.length; j++) {
-        const a = texts[i] as RegExpMatchArray;
-        const b = texts[j] as RegExpMatchArray;
-        if ((a[4] ?? 'start') === (b[4] ?? 'start') && Math.abs(Number(a[1]) - Number(b[1])) < 60) {
-          expect(Math.abs(Number(a[2]) - Number(b[2]))).toBeGreaterThanOrEqual(14);
-        }
+    // Approximate label boxes (15 px font, ~0.55 em per character) must not overlap.
+    const boxes = texts.map((m) => {
+      const w = (m[5] as string).length * 15 * 0.55;
+      const x = Number(m[1]);
+      const y = Number(m[2]);
+      const anchor = m[4] ?? 'start';
+      const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+      return { x0, x1: x0 + w, y0: y - 11, y1: y + 3.5 };
+    });
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i] as (typeof boxes)[number];
+        const b = boxes[j] as (typeof boxes)[number];
+        const overlap = Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0) && Math.min(a.y1, b.y1) > Math.max(a.y0, b.y0);
+        expect(overlap, `${texts[i]?.[5]} / ${texts[j]?.[5]}`).toBe(false);
       }
     }
     assertWellFormed(svg);

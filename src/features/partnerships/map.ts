@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type GeoProjection, geoConicConformal, geoMercator, geoPath } from 'd3-geo';
-import type { MultiLineString, MultiPoint, Position } from 'geojson';
+import type { MultiPoint, Position } from 'geojson';
 import { merge, mesh } from 'topojson-client';
 
 export interface MapPoint {
@@ -265,13 +265,34 @@ function loadAtlas(tolerance: number): Atlas {
 // Small helpers
 // ---------------------------------------------------------------------------
 
-// Characters not allowed in XML 1.0 (C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Removes characters XML 1.0 cannot carry: C0 controls except tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
+function stripInvalidXml(value: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    let drop = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffe || c === 0xffff;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+      drop = true;
+    } else if (c >= 0xdc00 && c <= 0xdfff) {
+      drop = true;
+    }
+    if (drop) {
+      out += value.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? value : out + value.slice(from);
+}
 
 /** Escapes text for XML content and attribute values (&, <, >, ", ') and drops characters XML cannot carry. */
 export function escapeXml(value: string): string {
-  return String(value)
-    .replace(INVALID_XML, '')
+  return stripInvalidXml(String(value))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -283,8 +304,10 @@ export function escapeXml(value: string): string {
 function safeHref(href: string | undefined): string | undefined {
   if (typeof href !== 'string') return undefined;
   const h = href.trim();
-  // Browsers strip tabs/newlines inside URLs and treat "\\" like "/": refuse anything with them.
-  if (h === '' || /[\u0000-\u001F\u007F\\]/.test(h) || h.startsWith('//')) return undefined;
+  // Browsers drop tabs/newlines inside URLs ("java\tscript:") and read a backslash as "/": refuse those.
+  if (h === '' || h.startsWith('//') || h.includes('\\') || [...h].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) {
+    return undefined;
+  }
   if (/^(https?:|mailto:)/i.test(h)) return h;
   // Relative references are fine as long as they carry no scheme of their own.
   return /^[a-z][a-z0-9+.-]*:/i.test(h) ? undefined : h;
@@ -774,11 +797,10 @@ export function renderPartnerMap(points: MapPoint[], options: MapOptions): strin
   const legendEntries: { kind: 'home' | 'partner'; colour: string; text: string }[] = [];
   if (home) legendEntries.push({ kind: 'home', colour: MAP_COLOURS.home, text: options.homeLegendLabel ?? home.label });
   const labels = { ...DEFAULT_CATEGORY_LABELS, ...options.categoryLabels };
-  const seen = new Set<string>();
-  for (const pt of validPoints) {
-    const key = pt.category && MAP_COLOURS.categories[pt.category] ? pt.category : '';
-    if (seen.has(key)) continue;
-    seen.add(key);
+  const present = new Set(validPoints.map((pt) => (pt.category && MAP_COLOURS.categories[pt.category] ? pt.category : '')));
+  // Known categories in their canonical order, then "other" (every unknown category shares its colour).
+  for (const key of [...Object.keys(MAP_COLOURS.categories), '']) {
+    if (!present.has(key)) continue;
     const text = key ? (labels[key] ?? key) : (labels.other ?? 'Övriga');
     legendEntries.push({ kind: 'partner', colour: categoryColour(key || undefined), text });
   }
@@ -900,7 +922,7 @@ export function renderPartnerMap(points: MapPoint[], options: MapOptions): strin
     const marker =
       `<g class="partner"${cat} data-id="${escapeXml(pt.id)}"><title>${escapeXml(pt.label)}</title>` +
       `<circle cx="${f1(m.x)}" cy="${f1(m.y)}" r="${markerRadius}" fill="${colour}" stroke="#ffffff" stroke-width="1.5"/></g>`;
-    out.push(m.href !== undefined ? `<a href="${escapeXml(m.href)}">${marker}</a>` : marker);
+    out.push(m.href !== undefined ? `<a href="${escapeXml(m.href)}" aria-label="${escapeXml(pt.label)}">${marker}</a>` : marker);
   });
   if (homeXY && home) {
     const [x, y] = homeXY;

@@ -89,9 +89,12 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
             ))}
             <div class="field">
               <label for="sort">{t(lang, 'sort_label')}</label>
+              {/* The default depends on whether there are search words, which the visitor may change in
+                  this same form: an explicit default keeps a new search ranked by best match. */}
               <select id="sort" name="sort">
+                <option value="">{t(lang, 'sort_default')}</option>
                 {(['relevance', 'newest', 'start', 'budget'] as const).map((s) => (
-                  <option value={s} selected={outcome.sort === s}>
+                  <option value={s} selected={q.sort === s}>
                     {t(lang, `sort_${s}`)}
                   </option>
                 ))}
