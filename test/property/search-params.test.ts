@@ -17,6 +17,7 @@ const PAYLOADS = [
   "'><svg/onload=alert(1)>",
   '</textarea><b>fet</b>',
   '<!--',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose.
   '${7*7}{{7*7}}',
 ];
 

@@ -46,7 +46,7 @@ export interface TestDb {
 }
 
 /** A new, empty, migrated database of the given kind. */
-export async function createTestDb(kind: DbKind, options: { migrate?: boolean } = {}): Promise<TestDb> {
+export async function createTestDb(kind: DbKind, options: { migrate?: boolean; statementTimeoutMs?: number } = {}): Promise<TestDb> {
   setLogLevel('silent');
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utblick-test-'));
@@ -70,7 +70,12 @@ export async function createTestDb(kind: DbKind, options: { migrate?: boolean } 
   await admin.end();
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
-  const config = loadConfig({ DATABASE_URL: url.toString(), LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' });
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '4',
+    DATABASE_STATEMENT_TIMEOUT_MS: String(options.statementTimeoutMs ?? 15_000),
+  });
   const handle = openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {

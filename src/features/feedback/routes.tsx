@@ -31,7 +31,6 @@ export function feedbackRoutes() {
     const errors: { field: string; message: string }[] = [];
     if (helpful !== 'yes' && helpful !== 'no') errors.push({ field: 'feedback-yes', message: lang === 'sv' ? 'Välj ja eller nej.' : 'Choose yes or no.' });
     if (commentRaw.length > COMMENT_MAX) errors.push({ field: 'feedback-comment', message: t(lang, 'v_too_long', { name: t(lang, 'feedback_comment'), max: COMMENT_MAX }) });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point.
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(commentRaw)) errors.push({ field: 'feedback-comment', message: t(lang, 'v_control_chars', { name: t(lang, 'feedback_comment') }) });
     const ctx = { lang, path, search: '' };
     if (errors.length) {

@@ -2,8 +2,10 @@
  * Server-side, network-free SVG map of a municipality's partner organisations.
  *
  * - Base map: Natural Earth 1:50m countries from the `world-atlas` package, read from disk
- *   once (lazily) and cached as pre-split polygons/lines with bounding boxes so each render
- *   only projects the parts that can be visible.
+ *   once (lazily). Arcs are simplified (Douglas–Peucker, per arc so neighbours stay seamless)
+ *   to a level chosen from the map scale; each level is converted once with topojson-client
+ *   (`merge` for the land, `mesh` for borders) and cached as polygons/lines with bounding
+ *   boxes, so a render clips and projects only what can be visible.
  * - Projection: conformal conic centred on the data (Mercator when the data spans the
  *   equator or a very wide longitude range), fitted to the partners plus the home municipality.
  * - Output: a self-contained SVG string that uses presentation attributes only (no `style`
@@ -784,7 +786,7 @@ export function categoryColour(category: string | undefined): string {
 
 /** Renders an SVG string. Pure; never throws for empty input (renders the base map of Europe). */
 export function renderPartnerMap(points: MapPoint[], options: MapOptions): string {
-  const width = Math.max(200, Math.round(options.width ?? 640));
+  const width = Number.isFinite(options.width) ? Math.max(200, Math.round(options.width as number)) : 640;
   const p = sanitizeId(options.idPrefix);
   const fontSize = 15;
   const markerRadius = 6.5;
@@ -832,8 +834,8 @@ export function renderPartnerMap(points: MapPoint[], options: MapOptions): strin
 
   const pad = 20;
   let mapHeight: number;
-  if (options.height !== undefined && Number.isFinite(options.height)) {
-    mapHeight = Math.max(150, Math.round(options.height) - legendHeight);
+  if (Number.isFinite(options.height)) {
+    mapHeight = Math.max(150, Math.round(options.height as number) - legendHeight);
   } else {
     projection.fitSize([1000, 1000], outline);
     const b = geoPath(projection).bounds(outline);

@@ -98,7 +98,7 @@ export async function matchText(handle: DbHandle, municipalityId: number, terms:
   // PostgreSQL: substring (trigram index) for long terms, word prefix for short ones; ts_rank with Swedish stemming.
   let q = handle.db
     .selectFrom('projects')
-    .select((eb) => [
+    .select([
       'id',
       sql<number>`ts_rank(search_doc, to_tsquery('swedish', ${terms.map((t) => `${t.stem.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' | ')}))`.as('rank'),
     ])

@@ -188,6 +188,8 @@ export async function searchProjects(handle: DbHandle, municipalityId: number, q
         return desc(a.start_date ?? (a.year ? String(a.year) : null), b.start_date ?? (b.year ? String(b.year) : null)) || byTitle(a, b);
       case 'budget':
         return desc(a.budget_sek_minor, b.budget_sek_minor) || byTitle(a, b);
+      default:
+        return 0;
     }
   });
   const total = hits.length;

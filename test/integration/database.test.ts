@@ -1,0 +1,117 @@
+/** The data layer on both databases: fresh migration, conventions, append-only audit trail, seeds. */
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { loadReferenceData, loadSeedMunicipality, SEED_MUNICIPALITIES, seedIfEmpty } from '../../src/seed/load.js';
+import { availableDatabases, createTestDb } from '../support/databases.js';
+
+const kinds = await availableDatabases();
+
+describe.each(kinds)('database on %s', (kind) => {
+  it('migrates an empty database, and migrating again changes nothing', async () => {
+    const t = await createTestDb(kind, { migrate: false });
+    try {
+      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0100_initial']);
+      expect(await migrateToLatest(t.handle.db)).toEqual([]);
+      const tables = (await t.handle.db.introspection.getTables()).map((x) => x.name);
+      for (const name of ['municipalities', 'organisations', 'partnerships', 'partnership_events', 'projects', 'project_funding', 'decisions', 'page_feedback', 'audit_log']) {
+        expect(tables).toContain(name);
+      }
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('seeds both municipalities once, with sources, and the official list of 290', async () => {
+    const t = await createTestDb(kind);
+    try {
+      expect(await seedIfEmpty(t.handle)).toBe(true);
+      expect(await seedIfEmpty(t.handle)).toBe(false);
+      const munis = await t.handle.db.selectFrom('municipalities').select(['code', 'slug']).orderBy('code').execute();
+      expect(munis).toEqual([
+        { code: '1440', slug: 'ale' },
+        { code: '1784', slug: 'arvika' },
+      ]);
+      const official = await t.handle.db.selectFrom('official_municipalities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(official.n)).toBe(290);
+      const unsourced = await t.handle.db.selectFrom('projects').select('id').where('source', 'is', null).execute();
+      expect(unsourced).toEqual([]);
+      // Money in minor units: the Vikinga project's 20 MSEK.
+      const vikinga = await t.handle.db
+        .selectFrom('project_funding as f')
+        .innerJoin('projects as p', 'p.id', 'f.project_id')
+        .select(['f.amount_minor', 'f.currency'])
+        .where('p.title_sv', 'like', '%Vikinga%')
+        .executeTakeFirstOrThrow();
+      expect(Number(vikinga.amount_minor)).toBe(2_000_000_000);
+      expect(vikinga.currency).toBe('SEK');
+      // A multilateral agreement is one partnership with several partners.
+      const arvikaTwin = await t.handle.db
+        .selectFrom('partnerships as ps')
+        .innerJoin('municipalities as m', 'm.id', 'ps.municipality_id')
+        .innerJoin('partnership_partners as pp', 'pp.partnership_id', 'ps.id')
+        .select((eb) => ['ps.id', eb.fn.countAll().as('n')])
+        .where('m.slug', '=', 'arvika')
+        .where('ps.kind', '=', 'twinning')
+        .groupBy('ps.id')
+        .execute();
+      expect(arvikaTwin.map((r) => Number(r.n))).toEqual([3]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('rolls back a failing seed completely (no half-written municipality)', async () => {
+    const t = await createTestDb(kind);
+    try {
+      await loadReferenceData(t.handle.db);
+      const broken = { ...SEED_MUNICIPALITIES[1]!, projects: [{ ...SEED_MUNICIPALITIES[1]!.projects[0]!, owner_unit: 'no-such-unit' }] };
+      await expect(loadSeedMunicipality(t.handle.db, broken)).rejects.toThrow(/unknown organisation key/);
+      const n = await t.handle.db.selectFrom('municipalities').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      expect(Number(n.n)).toBe(0);
+      expect(Number((await t.handle.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps the audit trail append-only', async () => {
+    const t = await createTestDb(kind);
+    try {
+      await seedIfEmpty(t.handle);
+      const entries = await t.handle.db.selectFrom('audit_log').selectAll().execute();
+      expect(entries.length).toBe(2);
+      await expect(t.handle.db.updateTable('audit_log').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
+      await expect(t.handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+      expect((await t.handle.db.selectFrom('audit_log').selectAll().execute()).length).toBe(2);
+    } finally {
+      await t.close();
+    }
+  });
+
+  if (kind === 'sqlite') {
+    it('runs SQLite in WAL mode with synchronous=FULL, foreign keys and a busy timeout', async () => {
+      const t = await createTestDb(kind);
+      try {
+        const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(t.handle.db)).rows[0] as object)[0];
+        expect(await pragma('journal_mode')).toBe('wal');
+        expect(await pragma('synchronous')).toBe(2);
+        expect(await pragma('foreign_keys')).toBe(1);
+        expect(Number(await pragma('busy_timeout'))).toBeGreaterThanOrEqual(5000);
+      } finally {
+        await t.close();
+      }
+    });
+  } else {
+    it('uses a statement timeout on PostgreSQL', async () => {
+      const t = await createTestDb(kind, { statementTimeoutMs: 500 });
+      try {
+        const r = await sql<{ statement_timeout: string }>`show statement_timeout`.execute(t.handle.db);
+        expect(r.rows[0]?.statement_timeout).toBe('500ms');
+        await expect(sql`select pg_sleep(3)`.execute(t.handle.db)).rejects.toThrow(/statement timeout/);
+      } finally {
+        await t.close();
+      }
+    }, 30_000);
+  }
+});
