@@ -47,6 +47,7 @@ export const MESSAGES = {
   search_hint: { sv: 'Till exempel vänort, entreprenör eller ett land', en: 'For example twin town, entrepreneurship or a country' },
   search_button: { sv: 'Sök', en: 'Search' },
   filters_heading: { sv: 'Filtrera', en: 'Filter' },
+  filters_jump: { sv: 'Filtrera resultaten', en: 'Filter the results' },
   filter_any: { sv: 'Alla', en: 'All' },
   filter_apply: { sv: 'Visa resultat', en: 'Show results' },
   filter_clear: { sv: 'Rensa alla filter', en: 'Clear all filters' },

@@ -82,7 +82,7 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
           <button type="submit">{t(lang, 'search_button')}</button>
         </div>
         <div class="search-layout">
-          <div class="filters">
+          <div class="filters" id="filters">
             <h2>{t(lang, 'filters_heading')}</h2>
             {FACETS.filter((f) => outcome.facets[f].length > 0).map((f) => (
               <FacetSelect lang={lang} facet={f} values={outcome.facets[f]} />
@@ -123,6 +123,9 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
               </h2>
               {outcome.pages > 1 && <p class="muted">{t(lang, 'results_page', { page: outcome.page, pages: outcome.pages })}</p>}
             </div>
+            <a class="to-filters" href="#filters">
+              {t(lang, 'filters_jump')}
+            </a>
             {active.length > 0 && (
               <div>
                 <h3 class="visually-hidden">{t(lang, 'active_filters')}</h3>
