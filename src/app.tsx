@@ -117,7 +117,8 @@ export function createApp({ handle, config }: AppDeps) {
   app.route('/api/v1', apiRoutes());
 
   app.route('/', feedbackRoutes());
-  for (const [prefix, lang] of [['/', 'sv'], ['/en', 'en']] as const) {
+  // English first: otherwise the Swedish `/:kommun` route takes `/en` (the English front page) for a municipality.
+  for (const [prefix, lang] of [['/en', 'en'], ['/', 'sv']] as const) {
     app.route(prefix, accessibilityRoutes(lang));
     app.route(prefix, projectRoutes(lang));
     app.route(prefix, partnershipRoutes(lang));

@@ -93,6 +93,11 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(body).toContain('Vikinga');
     expect(body).toMatch(/20\s000\s000\skr/);
     expect(body).toContain('Ale kommuns internationella strategi (2006), rad 44');
+    // The way back keeps the visitor's selection when they came from a search.
+    const fromSearch = await get(`/ale/projekt/${id}`, { Referer: 'http://localhost/ale/projekt?q=Vikinga&sort=budget' });
+    expect(await fromSearch.text()).toContain('href="/ale/projekt?q=Vikinga&amp;sort=budget">Tillbaka till projektdatabasen');
+    const fromElsewhere = await get(`/ale/projekt/${id}`, { Referer: 'https://evil.example/ale/projekt?q=x' });
+    expect(await fromElsewhere.text()).toContain('href="/ale/projekt">Tillbaka till projektdatabasen');
     const en = await html(`/en/ale/projekt/${id}`);
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('line 44');
@@ -225,9 +230,14 @@ describe.each(kinds)('public site on %s', (kind) => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', 'X-Forwarded-For': ip },
         body: new URLSearchParams(body).toString(),
       });
-    const ok = await post({ path: '/ale/projekt', lang: 'sv', helpful: 'yes', comment: 'Bra sida' });
+    const ok = await post({ path: '/ale/projekt', lang: 'sv', helpful: 'yes', comment: 'Bra sida', search: '?q=v%C3%A4nort&tack=1' });
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe('/ale/projekt?tack=1#feedback');
+    // Back to the same selection, thanked.
+    expect(ok.headers.get('location')).toBe('/ale/projekt?q=v%C3%A4nort&tack=1#feedback');
+    const thanked = await html('/ale/projekt?q=v%C3%A4nort&tack=1');
+    expect(thanked.body).toContain('role="status"');
+    const hostile = await post({ path: '//evil.example/x', lang: 'sv', helpful: 'yes', search: '?a="><script>' }, '203.0.113.8');
+    expect(hostile.headers.get('location')).toBe('/?tack=1#feedback');
     const bot = await post({ path: '/ale/projekt', lang: 'sv', helpful: 'no', website: 'http://spam.example' });
     expect(bot.status).toBe(303);
     const missing = await post({ path: '/ale/projekt', lang: 'en', comment: 'x'.repeat(1200) });
@@ -238,6 +248,7 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(body).toContain('x'.repeat(1200)); // nothing typed is lost
     const counts = await (await get('/api/v1/municipalities/ale/feedback')).json();
     expect(counts.items).toEqual([{ path: '/ale/projekt', yes: 1, no: 0, comments: 1 }]);
+    expect((await get('/api/v1/municipalities/arvika/feedback').then((r) => r.json())).items).toEqual([]);
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await post({ path: '/ale', lang: 'sv', helpful: 'no' }, '198.51.100.1')).status);
     expect(statuses.slice(0, 10).every((s) => s === 303)).toBe(true);

@@ -28,6 +28,7 @@ export function FeedbackForm(props: { ctx: PageContext; state?: FeedbackFormStat
           <form method="post" action="/feedback" novalidate>
             <input type="hidden" name="path" value={props.ctx.path} />
             <input type="hidden" name="lang" value={lang} />
+            <input type="hidden" name="search" value={props.ctx.search} />
             <fieldset class={helpfulError ? 'has-error' : ''} aria-describedby={helpfulError ? 'feedback-yes-error' : undefined}>
               <legend id="feedback-heading">{t(lang, 'feedback_heading')}</legend>
               {helpfulError && (

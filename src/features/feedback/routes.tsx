@@ -12,6 +12,7 @@ import { countRecentByClient, insertFeedback } from './repository.js';
 const MAX_PER_WINDOW = 10;
 const WINDOW_MS = 10 * 60 * 1000;
 const PATH_RE = /^\/[\p{L}\p{N}\-_/.]{0,300}$/u;
+const SEARCH_RE = /^\?[^\s#<>"'\\]{1,2000}$/;
 
 export function feedbackRoutes() {
   const app = new Hono<AppEnv>();
@@ -20,23 +21,31 @@ export function feedbackRoutes() {
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const lang = feedbackLangOf(form.lang);
     const rawPath = typeof form.path === 'string' ? form.path : '/';
-    const path = PATH_RE.test(rawPath) && !rawPath.includes('..') ? rawPath : '/';
+    // Only a local path: never `//host` (a protocol-relative redirect to another site) or `..`.
+    const path = PATH_RE.test(rawPath) && !rawPath.includes('..') && !rawPath.includes('//') ? rawPath : '/';
     const helpful = form.helpful;
     const commentRaw = typeof form.comment === 'string' ? form.comment.replace(/\r\n/g, '\n').trim() : '';
     const back = `${lang === 'en' ? (path === '/' ? '/en' : `/en${path}`) : path}`;
+    // The page's own query string comes back so the visitor returns to the same selection.
+    const rawSearch = typeof form.search === 'string' ? form.search : '';
+    const params = SEARCH_RE.test(rawSearch) ? new URLSearchParams(rawSearch) : new URLSearchParams();
+    params.delete('tack');
+    const kept = params.toString();
+    const thanks = `${back}?${kept ? `${kept}&` : ''}tack=1#feedback`;
 
     // A bot filled in the hidden field: answer as if stored, store nothing.
-    if (typeof form.website === 'string' && form.website.trim() !== '') return c.redirect(`${back}?tack=1#feedback`, 303);
+    if (typeof form.website === 'string' && form.website.trim() !== '') return c.redirect(thanks, 303);
 
     const errors: { field: string; message: string }[] = [];
     if (helpful !== 'yes' && helpful !== 'no') errors.push({ field: 'feedback-yes', message: lang === 'sv' ? 'Välj ja eller nej.' : 'Choose yes or no.' });
     if (commentRaw.length > COMMENT_MAX) errors.push({ field: 'feedback-comment', message: t(lang, 'v_too_long', { name: t(lang, 'feedback_comment'), max: COMMENT_MAX }) });
     if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(commentRaw)) errors.push({ field: 'feedback-comment', message: t(lang, 'v_control_chars', { name: t(lang, 'feedback_comment') }) });
-    const ctx = { lang, path, search: '' };
+    const ctx = { lang, path, search: kept ? `?${kept}` : '' };
     if (errors.length) {
       c.status(400);
       return c.html(
-        <Layout ctx={ctx} title={t(lang, 'feedback_heading')} feedback={false}>
+        <Layout ctx={ctx} title={`${lang === 'sv' ? 'Fel' : 'Error'}: ${t(lang, 'feedback_heading')}`} feedback={false}>
+          <h1>{lang === 'sv' ? 'Ditt svar har inte skickats' : 'Your answer has not been sent'}</h1>
           <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
             <h2 id="error-summary-title">{t(lang, 'error_summary_title')}</h2>
             <ul>
@@ -49,7 +58,7 @@ export function feedbackRoutes() {
           </div>
           <FeedbackForm ctx={ctx} state={{ helpful: typeof helpful === 'string' ? helpful : undefined, comment: commentRaw, errors }} standalone />
           <p>
-            <a href={back}>{lang === 'sv' ? 'Tillbaka till sidan' : 'Back to the page'}</a>
+            <a href={back + ctx.search}>{lang === 'sv' ? 'Tillbaka till sidan' : 'Back to the page'}</a>
           </p>
         </Layout>,
       );
@@ -73,7 +82,7 @@ export function feedbackRoutes() {
       clientHash,
       at: nowIso(),
     });
-    return c.redirect(`${back}?tack=1#feedback`, 303);
+    return c.redirect(thanks, 303);
   });
   return app;
 }

@@ -47,7 +47,7 @@ export function MunicipalityPage({ ctx, municipality: m, figures, projects, part
     <Layout ctx={ctx} title={t(lang, 'muni_title', { name })} current="overview" crumbs={[{ href: localePath(lang, '/'), label: t(lang, 'site_name') }, { label: name }]}>
       <h1>{t(lang, 'muni_title', { name })}</h1>
       {vision && (
-        <figure>
+        <figure class="vision">
           <blockquote>
             <p lang={lang === 'en' && !m.vision_en ? 'sv' : undefined}>{vision}</p>
           </blockquote>

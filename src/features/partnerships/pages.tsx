@@ -94,8 +94,8 @@ function Partnership({ lang, p, slug, themeLabels }: { lang: Lang; p: Partnershi
           {p.cooperation_areas.map((c) => (themeLabels.get(c) ? pick(lang, themeLabels.get(c)!.label_sv, themeLabels.get(c)!.label_en) : c)).join(', ')}
         </p>
       )}
-      <h4>{t(lang, 'partners_partner_facts')}</h4>
-      <div class="table-scroll">
+      <h4 id={`samarbete-${p.id}-partners`}>{t(lang, 'partners_partner_facts')}</h4>
+      <div class="table-scroll" role="region" aria-labelledby={`samarbete-${p.id}-title samarbete-${p.id}-partners`} tabindex={0}>
         <table>
           <thead>
             <tr>

@@ -83,15 +83,21 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
         </div>
         <div class="search-layout">
           <div class="filters" id="filters">
+            <a class="to-results" href="#results-heading">
+              {t(lang, 'results_jump', { count: outcome.total })}
+            </a>
             <h2>{t(lang, 'filters_heading')}</h2>
             {FACETS.filter((f) => outcome.facets[f].length > 0).map((f) => (
               <FacetSelect lang={lang} facet={f} values={outcome.facets[f]} />
             ))}
             <div class="field">
               <label for="sort">{t(lang, 'sort_label')}</label>
+              <p class="hint" id="sort-hint">
+                {t(lang, 'sort_hint')}
+              </p>
               {/* The default depends on whether there are search words, which the visitor may change in
                   this same form: an explicit default keeps a new search ranked by best match. */}
-              <select id="sort" name="sort">
+              <select id="sort" name="sort" aria-describedby="sort-hint">
                 <option value="">{t(lang, 'sort_default')}</option>
                 {(['relevance', 'newest', 'start', 'budget'] as const).map((s) => (
                   <option value={s} selected={q.sort === s}>
@@ -118,14 +124,11 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
           </div>
           <section aria-labelledby="results-heading">
             <div class="results-head">
-              <h2 id="results-heading" aria-live="polite">
+              <h2 id="results-heading" aria-live="polite" tabindex={-1}>
                 {countText}
               </h2>
               {outcome.pages > 1 && <p class="muted">{t(lang, 'results_page', { page: outcome.page, pages: outcome.pages })}</p>}
             </div>
-            <a class="to-filters" href="#filters">
-              {t(lang, 'filters_jump')}
-            </a>
             {active.length > 0 && (
               <div>
                 <h3 class="visually-hidden">{t(lang, 'active_filters')}</h3>
@@ -233,7 +236,7 @@ function Pagination(props: { lang: Lang; page: number; pages: number; href: (pag
   );
 }
 
-export function ProjectPage({ ctx, project: p }: { ctx: PageContext; project: PublicProject }) {
+export function ProjectPage({ ctx, project: p, backHref }: { ctx: PageContext; project: PublicProject; backHref?: string }) {
   const { lang } = ctx;
   const m = ctx.municipality!;
   const none = t(lang, 'project_not_stated');
@@ -281,11 +284,11 @@ export function ProjectPage({ ctx, project: p }: { ctx: PageContext; project: Pu
           )}
         </dl>
 
-        <h2>{t(lang, 'project_partners')}</h2>
+        <h2 id="project-partners">{t(lang, 'project_partners')}</h2>
         {p.partners.length === 0 ? (
           <p>{none}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" aria-labelledby="project-partners" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -307,11 +310,11 @@ export function ProjectPage({ ctx, project: p }: { ctx: PageContext; project: Pu
           </div>
         )}
 
-        <h2>{t(lang, 'project_funding')}</h2>
+        <h2 id="project-funding">{t(lang, 'project_funding')}</h2>
         {p.funding.length === 0 ? (
           <p>{t(lang, 'project_funding_none')}</p>
         ) : (
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" aria-labelledby="project-funding" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -393,7 +396,7 @@ export function ProjectPage({ ctx, project: p }: { ctx: PageContext; project: Pu
         <h2>{t(lang, 'project_source')}</h2>
         <p class="source">{source ? t(lang, 'project_source_text', { source }) : none}</p>
         <p>
-          <a href={localePath(lang, `/${m.slug}/projekt`)}>{t(lang, 'project_back')}</a>
+          <a href={backHref ?? localePath(lang, `/${m.slug}/projekt`)}>{t(lang, 'project_back')}</a>
         </p>
       </article>
     </Layout>

@@ -59,6 +59,62 @@ export async function loadFacetRows(db: Db, municipalityId: number): Promise<Fac
   return [...rows.values()];
 }
 
+/** Facet rows and labels of one municipality: what a search needs besides the text match. */
+export interface FacetData {
+  /** Shared between requests: read, never modify. */
+  rows: readonly FacetRow[];
+  labels: FacetLabels;
+}
+
+interface FacetCacheEntry extends FacetData {
+  version: string;
+}
+
+const FACET_CACHE_MUNICIPALITIES = 32;
+const facetCaches = new WeakMap<Db, Map<number, FacetCacheEntry>>();
+
+/**
+ * A value that changes whenever the SQLite database may have changed: `data_version` moves when
+ * another connection commits, `total_changes()` when this connection writes (rolled-back writes
+ * count too, which only costs a reload).
+ */
+async function sqliteDataVersion(db: Db): Promise<string> {
+  const r = await sql<{ v: number; c: number }>`select data_version as v, total_changes() as c from pragma_data_version`.execute(db);
+  const row = r.rows[0];
+  return `${row?.v}:${row?.c}`;
+}
+
+/**
+ * Facet rows and labels, loaded as `loadFacetRows` and `loadFacetLabels` do. Loading them is most
+ * of a search's cost in a large municipality (thousands of rows from several queries), and they
+ * change only when the data does; so on SQLite they are kept per municipality (the 32 used last)
+ * and reused while the database is unchanged. The version is read before loading, so a change
+ * committed during the load is picked up by the next search. PostgreSQL, and queries inside a
+ * transaction, always load.
+ */
+export async function loadFacetData(handle: DbHandle, municipalityId: number): Promise<FacetData> {
+  const { db } = handle;
+  const load = async (): Promise<FacetData> => {
+    const [rows, labels] = await Promise.all([loadFacetRows(db, municipalityId), loadFacetLabels(db, municipalityId)]);
+    return { rows, labels };
+  };
+  if (handle.dialect !== 'sqlite' || db.isTransaction) return load();
+  let cache = facetCaches.get(db);
+  if (!cache) facetCaches.set(db, (cache = new Map()));
+  const version = await sqliteDataVersion(db);
+  const hit = cache.get(municipalityId);
+  if (hit && hit.version === version) {
+    cache.delete(municipalityId);
+    cache.set(municipalityId, hit);
+    return hit;
+  }
+  const data = await load();
+  cache.delete(municipalityId);
+  if (cache.size >= FACET_CACHE_MUNICIPALITIES) cache.delete(cache.keys().next().value as number);
+  cache.set(municipalityId, { ...data, version });
+  return data;
+}
+
 function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }

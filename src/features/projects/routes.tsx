@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { AppError } from '../../errors/index.js';
-import { type Lang, t } from '../../i18n/index.js';
+import { type Lang, localePath, t } from '../../i18n/index.js';
 import { municipalityName } from '../../ui/layout.js';
 import { pageContext, rawQuery, requireMunicipality } from '../../ui/page-context.js';
 import { exportFileName, toCsv, toXlsx } from './export.js';
@@ -13,6 +13,18 @@ import { parseProjectQuery } from './schemas.js';
 import { loadPage, searchAllIds, searchProjects } from './search.js';
 
 const ID_RE = /^[1-9]\d{0,9}$/;
+
+/** The visitor's search page (with its selection) when they came from it, else undefined. */
+export function backToSelection(requestUrl: string, referer: string | undefined, listPath: string): string | undefined {
+  if (!referer) return undefined;
+  try {
+    const from = new URL(referer);
+    if (from.origin !== new URL(requestUrl).origin || from.pathname !== listPath) return undefined;
+    return `${from.pathname}${from.search}`;
+  } catch {
+    return undefined;
+  }
+}
 
 export function projectRoutes(lang: Lang) {
   const app = new Hono<AppEnv>();
@@ -58,7 +70,7 @@ export function projectRoutes(lang: Lang) {
     const { handle, config } = c.var;
     const [record] = await loadPage(handle, m.id, [Number(id)]);
     if (!record) throw notFound();
-    return c.html(<ProjectPage ctx={pageContext(c, lang, m)} project={publicProject(record, lang, config.baseUrl, m.slug)} />);
+    return c.html(<ProjectPage ctx={pageContext(c, lang, m)} project={publicProject(record, lang, config.baseUrl, m.slug)} backHref={backToSelection(c.req.url, c.req.header('referer'), localePath(lang, `/${m.slug}/projekt`))} />);
   });
 
   return app;

@@ -10,7 +10,7 @@ import { AppError, type FieldError } from '../../errors/index.js';
 import { countryName, type Lang, t } from '../../i18n/index.js';
 import { label, MUNICIPALITY_ROLES, PROJECT_KINDS, PROJECT_STATUSES } from '../../i18n/labels.js';
 import { FACETS, type Facet, type ProjectSearchQuery, paramLabel } from './schemas.js';
-import { type FacetLabels, type FacetRow, loadFacetLabels, loadFacetRows, loadProjects, matchText, type ProjectRecord } from './repository.js';
+import { type FacetLabels, type FacetRow, loadFacetData, loadProjects, matchText, type ProjectRecord } from './repository.js';
 import { searchTerms } from './text.js';
 
 export interface FacetValue {
@@ -138,9 +138,8 @@ function urlValue(facet: Facet, value: string, labels: FacetLabels): string {
  */
 export async function searchProjects(handle: DbHandle, municipalityId: number, query: ProjectSearchQuery, lang: Lang): Promise<SearchOutcome> {
   const terms = searchTerms(query.q);
-  const [rows, labels, matches] = await Promise.all([
-    loadFacetRows(handle.db, municipalityId),
-    loadFacetLabels(handle.db, municipalityId),
+  const [{ rows, labels }, matches] = await Promise.all([
+    loadFacetData(handle, municipalityId),
     terms.length ? matchText(handle, municipalityId, terms) : Promise.resolve(null),
   ]);
   const active = activeFilters(query, labels, lang);
