@@ -2,11 +2,13 @@
  * Start-up: validate the configuration, open and migrate the database, load the seed
  * municipalities when it is empty, then serve. `GET /healthz` answers once all that is done.
  */
-import { serve } from '@hono/node-server';
+import http from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ConfigError, type Config, loadConfig } from './config/env.js';
 import { type DbHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { createResponseCache } from './http/response-cache.js';
 import { log, setLogLevel } from './log.js';
 import { seedIfEmpty } from './seed/load.js';
 
@@ -17,6 +19,21 @@ export async function prepareDatabase(config: Config): Promise<DbHandle> {
   if (applied.length) log('info', 'migrations applied', { applied });
   if (config.seedOnEmpty && (await seedIfEmpty(handle))) log('info', 'seed municipalities loaded');
   return handle;
+}
+
+/**
+ * The HTTP server of an app: the response cache in front of Hono when enabled.
+ * @returns the server, listening once the promise resolves, and its port.
+ */
+export async function startHttpServer(handle: DbHandle, config: Config): Promise<{ server: http.Server; port: number }> {
+  const app = createApp({ handle, config });
+  const listener = config.responseCache.enabled
+    ? createResponseCache(app.fetch, { dataVersion: handle.dataVersion, maxBytes: config.responseCache.maxBytes, ttlMs: config.responseCache.ttlMs }).listener
+    : getRequestListener(app.fetch);
+  const server = http.createServer(listener);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : config.port };
 }
 
 export async function main(): Promise<void> {
@@ -32,9 +49,11 @@ export async function main(): Promise<void> {
   }
   setLogLevel(config.logLevel);
   const handle = await prepareDatabase(config);
-  const app = createApp({ handle, config });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    log('info', 'Utblick is serving', { url: `http://${info.address === '0.0.0.0' ? 'localhost' : info.address}:${info.port}`, database: config.database.kind });
+  const { server, port } = await startHttpServer(handle, config);
+  log('info', 'Utblick is serving', {
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    database: config.database.kind,
+    responseCache: config.responseCache.enabled,
   });
   const stop = () => {
     server.close(() => {

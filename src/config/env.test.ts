@@ -26,3 +26,11 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('operator', () => {
+  it('names who runs the installation and where to report accessibility problems', () => {
+    const c = loadConfig({ OPERATOR_NAME: 'Ale kommun', ACCESSIBILITY_EMAIL: 'tillganglighet@ale.se' });
+    expect(c.operator).toEqual({ name: 'Ale kommun', accessibilityEmail: 'tillganglighet@ale.se', accessibilityPhone: undefined });
+    expect(() => loadConfig({ ACCESSIBILITY_EMAIL: 'not-an-address' })).toThrow(/ACCESSIBILITY_EMAIL/);
+  });
+});

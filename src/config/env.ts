@@ -19,6 +19,10 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'info';
   /** Secret salt for hashing client addresses in rate limits (never stored in clear). */
   rateLimitSalt: string;
+  /** Who runs the installation, and where to report accessibility problems (the DOS law). */
+  operator: { name: string; accessibilityEmail: string; accessibilityPhone?: string };
+  /** The cache of rendered public responses (src/http/response-cache.ts). */
+  responseCache: { enabled: boolean; maxBytes: number; ttlMs: number };
 }
 
 const schema = z.object({
@@ -36,6 +40,12 @@ const schema = z.object({
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info']).default('info'),
   RATE_LIMIT_SALT: z.string().min(16, 'RATE_LIMIT_SALT must be at least 16 characters').optional(),
+  RESPONSE_CACHE: z.enum(['true', 'false']).default('true'),
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(4096).default(64),
+  RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  OPERATOR_NAME: z.string().min(2).max(200).default('Utblick'),
+  ACCESSIBILITY_EMAIL: z.email({ message: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).default('tillganglighet@utblick.example'),
+  ACCESSIBILITY_PHONE: z.string().regex(/^[+0-9 ()-]{5,30}$/, 'ACCESSIBILITY_PHONE must be a phone number').optional(),
 });
 
 export class ConfigError extends Error {
@@ -79,5 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedOnEmpty: e.SEED_ON_EMPTY === 'true',
     logLevel: e.LOG_LEVEL,
     rateLimitSalt: e.RATE_LIMIT_SALT ?? 'utblick-default-salt-change-me',
+    operator: { name: e.OPERATOR_NAME, accessibilityEmail: e.ACCESSIBILITY_EMAIL, accessibilityPhone: e.ACCESSIBILITY_PHONE },
+    responseCache: { enabled: e.RESPONSE_CACHE === 'true', maxBytes: e.RESPONSE_CACHE_MAX_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_MS },
   };
 }

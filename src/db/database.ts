@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { DatabaseConfig } from '../config/env.js';
 import { createPostgresDb } from './dialects/postgres.js';
-import { createSqliteDb } from './dialects/sqlite.js';
+import { openSqlite } from './dialects/sqlite.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -11,10 +11,18 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface DbHandle {
   db: Db;
   dialect: DialectName;
+  /**
+   * A value that changes when the data may have changed, or undefined where the database offers
+   * no cheap way to tell (PostgreSQL: several processes write; see src/http/response-cache.ts).
+   */
+  dataVersion?: () => string;
 }
 
 export function openDatabase(config: DatabaseConfig): DbHandle {
-  if (config.kind === 'sqlite') return { db: createSqliteDb(config.file), dialect: 'sqlite' };
+  if (config.kind === 'sqlite') {
+    const { db, dataVersion } = openSqlite(config.file);
+    return { db, dialect: 'sqlite', dataVersion };
+  }
   return { db: createPostgresDb(config.url, config.poolSize, config.statementTimeoutMs), dialect: 'postgres' };
 }
 

@@ -25,12 +25,17 @@ export function formatNumber(lang: Lang, n: number): string {
 
 /** Money from minor units, e.g. 800000000 SEK → "8 000 000 kr" / "SEK 8,000,000". */
 export function formatMoney(lang: Lang, minor: number, currency: string): string {
-  return new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
-    style: 'currency',
-    currency,
-    maximumFractionDigits: minor % 100 === 0 ? 0 : 2,
-  }).format(minor / 100);
+  const decimals = minor % 100 === 0 ? 0 : 2;
+  const key = `${lang}|${currency}|${decimals}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    // Building an Intl.NumberFormat costs ~50 µs: keep one per language, currency and precision.
+    format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { style: 'currency', currency, maximumFractionDigits: decimals });
+    moneyFormats.set(key, format);
+  }
+  return format.format(minor / 100);
 }
+const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 const regionNames = { sv: new Intl.DisplayNames(['sv'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 /** Country name from an ISO 3166-1 alpha-2 code, or undefined when the code is not a country. */

@@ -261,6 +261,17 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(crossSite.status).toBe(403);
   });
 
+  it('publishes the accessibility statement with the operator\'s contact and Digg\'s report form', async () => {
+    const sv = await html('/tillganglighet');
+    expect(sv.status).toBe(200);
+    expect(sv.body).toContain('mailto:tillganglighet@utblick.example');
+    expect(sv.body).toContain('https://www.digg.se/tdosanmalan');
+    expect(sv.body).toContain('WCAG 2.1');
+    const en = await html('/en/tillganglighet');
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('https://www.digg.se/tdosanmalan');
+  });
+
   it('sends security headers with a strict CSP and no inline script', async () => {
     const res = await get('/ale/projekt');
     const csp = res.headers.get('content-security-policy') ?? '';

@@ -122,6 +122,16 @@ function withStatementCache(db: RawDatabase, max = 500): RawDatabase {
 
 /** Opens (creating its folder if needed) the SQLite file and returns a Kysely instance over it. */
 export function createSqliteDb(file: string, driver: SqliteDriverName = sqliteDriverName()): Kysely<Database> {
+  return openSqlite(file, driver).db;
+}
+
+/**
+ * Opens the SQLite file. `dataVersion()` returns a value that changes whenever the database may
+ * have changed: `data_version` moves when another connection (another process) commits,
+ * `total_changes()` when this connection writes. It is a synchronous call of a few microseconds,
+ * cheap enough to check on every request of a response cache.
+ */
+export function openSqlite(file: string, driver: SqliteDriverName = sqliteDriverName()): { db: Kysely<Database>; dataVersion: () => string } {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const raw = openRaw(file, driver);
   raw.exec('pragma journal_mode = WAL');
@@ -129,5 +139,10 @@ export function createSqliteDb(file: string, driver: SqliteDriverName = sqliteDr
   raw.exec('pragma foreign_keys = ON');
   raw.exec('pragma busy_timeout = 5000');
   raw.exec('pragma temp_store = MEMORY');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
+  const version = raw.prepare('select data_version as v, total_changes() as c from pragma_data_version');
+  const dataVersion = () => {
+    const row = version.all([])[0] as { v: number; c: number } | undefined;
+    return `${row?.v}:${row?.c}`;
+  };
+  return { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) }), dataVersion };
 }

@@ -275,16 +275,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       tokenize='unicode61 remove_diacritics 0')`.execute(db);
     await sql`create virtual table project_fts_tri using fts5(muni, search_text, content='', contentless_delete=1,
       tokenize='trigram')`.execute(db);
-    for (const t of ['project_fts', 'project_fts_tri']) {
+    // The municipality marker: in the word index a whole word ("m000119"); in the trigram index
+    // three characters that form one trigram of their own (a private-use delimiter around one
+    // character per municipality id), so its posting list holds that municipality's projects only.
+    const markers = { project_fts: `'m' || printf('%06d', new.municipality_id)`, project_fts_tri: 'char(57344, 19968 + new.municipality_id, 57344)' };
+    for (const [t, marker] of Object.entries(markers)) {
       await sql
         .raw(`create trigger ${t}_ai after insert on projects begin
-          insert into ${t}(rowid, muni, search_text) values (new.id, 'm' || printf('%06d', new.municipality_id), new.search_text); end`)
+          insert into ${t}(rowid, muni, search_text) values (new.id, ${marker}, new.search_text); end`)
         .execute(db);
       await sql.raw(`create trigger ${t}_ad after delete on projects begin delete from ${t} where rowid = old.id; end`).execute(db);
       await sql
         .raw(`create trigger ${t}_au after update of search_text, municipality_id on projects begin
           delete from ${t} where rowid = old.id;
-          insert into ${t}(rowid, muni, search_text) values (new.id, 'm' || printf('%06d', new.municipality_id), new.search_text); end`)
+          insert into ${t}(rowid, muni, search_text) values (new.id, ${marker}, new.search_text); end`)
         .execute(db);
     }
   }

@@ -8,6 +8,15 @@ import { DEFAULT_FACTS } from './statement.js';
 
 export function accessibilityRoutes(lang: Lang) {
   const app = new Hono<AppEnv>();
-  app.get('/tillganglighet', (c) => c.html(<AccessibilityPage ctx={pageContext(c, lang)} facts={DEFAULT_FACTS} />));
+  app.get('/tillganglighet', (c) => {
+    const { operator } = c.var.config;
+    const facts = {
+      ...DEFAULT_FACTS,
+      organisationName: operator.name,
+      contactEmail: operator.accessibilityEmail,
+      ...(operator.accessibilityPhone ? { contactPhone: operator.accessibilityPhone } : {}),
+    };
+    return c.html(<AccessibilityPage ctx={pageContext(c, lang)} facts={facts} />);
+  });
   return app;
 }

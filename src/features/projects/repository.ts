@@ -74,21 +74,11 @@ const FACET_CACHE_MUNICIPALITIES = 32;
 const facetCaches = new WeakMap<Db, Map<number, FacetCacheEntry>>();
 
 /**
- * A value that changes whenever the SQLite database may have changed: `data_version` moves when
- * another connection commits, `total_changes()` when this connection writes (rolled-back writes
- * count too, which only costs a reload).
- */
-async function sqliteDataVersion(db: Db): Promise<string> {
-  const r = await sql<{ v: number; c: number }>`select data_version as v, total_changes() as c from pragma_data_version`.execute(db);
-  const row = r.rows[0];
-  return `${row?.v}:${row?.c}`;
-}
-
-/**
  * Facet rows and labels, loaded as `loadFacetRows` and `loadFacetLabels` do. Loading them is most
  * of a search's cost in a large municipality (thousands of rows from several queries), and they
- * change only when the data does; so on SQLite they are kept per municipality (the 32 used last)
- * and reused while the database is unchanged. The version is read before loading, so a change
+ * change only when the data does; so where the database tells its data version cheaply (SQLite,
+ * `DbHandle.dataVersion`) they are kept per municipality (the 32 used last) and reused while it
+ * is unchanged. The version is read before loading, so a change
  * committed during the load is picked up by the next search. PostgreSQL, and queries inside a
  * transaction, always load.
  */
@@ -98,10 +88,13 @@ export async function loadFacetData(handle: DbHandle, municipalityId: number): P
     const [rows, labels] = await Promise.all([loadFacetRows(db, municipalityId), loadFacetLabels(db, municipalityId)]);
     return { rows, labels };
   };
-  if (handle.dialect !== 'sqlite' || db.isTransaction) return load();
+  if (!handle.dataVersion || db.isTransaction) return load();
   let cache = facetCaches.get(db);
-  if (!cache) facetCaches.set(db, (cache = new Map()));
-  const version = await sqliteDataVersion(db);
+  if (!cache) {
+    cache = new Map();
+    facetCaches.set(db, cache);
+  }
+  const version = handle.dataVersion();
   const hit = cache.get(municipalityId);
   if (hit && hit.version === version) {
     cache.delete(municipalityId);
@@ -119,47 +112,41 @@ function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** The municipality's marker in the trigram index (see the initial migration). */
+export function trigramMarker(municipalityId: number): string {
+  return `\u{E000}${String.fromCodePoint(0x4e00 + municipalityId)}\u{E000}`;
+}
+
 /**
- * Ids of the municipality's projects whose text matches every term, with a relevance score
- * (higher is better). Terms are matched inside words (trigrams) or, when short, at word starts.
+ * Ids of the municipality's published projects whose text matches every term. Terms are matched
+ * inside words (trigrams: "vänort" finds "vänortssamarbetet") or, when short, at word starts.
+ * Both SQLite queries are scoped by a municipality marker whose posting list holds only that
+ * municipality's projects, so their cost follows the municipality's size, not the installation's.
+ * Ranking is done by the caller, identically for both databases.
  */
-export async function matchText(handle: DbHandle, municipalityId: number, terms: SearchTerm[]): Promise<Map<number, number>> {
-  const result = new Map<number, number>();
-  if (terms.length === 0) return result;
+export async function matchText(handle: DbHandle, municipalityId: number, terms: SearchTerm[]): Promise<Set<number>> {
+  if (terms.length === 0) return new Set();
   if (handle.dialect === 'sqlite') {
-    const muni = `m${String(municipalityId).padStart(6, '0')}`;
     const long = terms.filter((t) => !t.prefixOnly);
     const short = terms.filter((t) => t.prefixOnly);
-    // Ranking: bm25 over whole words (prefix match on stems) in the word index.
-    const rankQuery = `muni:${muni} AND (${terms.map((t) => `${ftsPhrase(t.stem)}*`).join(' OR ')})`;
-    let ids: number[] | null = null;
+    let ids: Set<number> | null = null;
     if (long.length) {
-      const q = `muni:${ftsPhrase(muni)} AND ${long.map((t) => `search_text:${ftsPhrase(t.stem)}`).join(' AND ')}`;
+      const q = `muni:${ftsPhrase(trigramMarker(municipalityId))} AND ${long.map((t) => `search_text:${ftsPhrase(t.stem)}`).join(' AND ')}`;
       const rows = await sql<{ id: number }>`select rowid as id from project_fts_tri where project_fts_tri match ${q}`.execute(handle.db);
-      ids = rows.rows.map((r) => Number(r.id));
+      ids = new Set(rows.rows.map((r) => Number(r.id)));
     }
     if (short.length) {
+      const muni = `m${String(municipalityId).padStart(6, '0')}`;
       const q = `muni:${muni} AND ${short.map((t) => `search_text:${ftsPhrase(t.stem)}*`).join(' AND ')}`;
       const rows = await sql<{ id: number }>`select rowid as id from project_fts where project_fts match ${q}`.execute(handle.db);
-      const set = new Set(rows.rows.map((r) => Number(r.id)));
-      ids = ids === null ? [...set] : ids.filter((id) => set.has(id));
+      const found = rows.rows.map((r) => Number(r.id));
+      ids = ids === null ? new Set(found) : new Set(found.filter((id) => ids!.has(id)));
     }
-    for (const id of ids ?? []) result.set(id, 0);
-    if (result.size) {
-      const ranks = await sql<{ id: number; rank: number }>`select rowid as id, bm25(project_fts) as rank from project_fts where project_fts match ${rankQuery}`.execute(handle.db);
-      for (const r of ranks.rows) if (result.has(Number(r.id))) result.set(Number(r.id), -Number(r.rank));
-    }
-    return result;
+    return ids ?? new Set();
   }
-  // PostgreSQL: substring (trigram index) for long terms, word prefix for short ones; ts_rank with Swedish stemming.
-  let q = handle.db
-    .selectFrom('projects')
-    .select([
-      'id',
-      sql<number>`ts_rank(search_doc, to_tsquery('swedish', ${terms.map((t) => `${t.stem.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' | ')}))`.as('rank'),
-    ])
-    .where('municipality_id', '=', municipalityId)
-    .where('publication_state', '=', 'published');
+  // PostgreSQL: the municipality's rows by index, then substring (trigram index) for long terms
+  // and word prefix for short ones.
+  let q = handle.db.selectFrom('projects').select('id').where('municipality_id', '=', municipalityId).where('publication_state', '=', 'published');
   for (const term of terms) {
     if (term.prefixOnly) {
       q = q.where(sql<boolean>`to_tsvector('simple', search_text) @@ to_tsquery('simple', ${`${term.stem}:*`})`);
@@ -167,8 +154,7 @@ export async function matchText(handle: DbHandle, municipalityId: number, terms:
       q = q.where(sql<boolean>`lower(search_text) like ${`%${term.stem.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
     }
   }
-  for (const r of await q.execute()) result.set(Number(r.id), Number(r.rank));
-  return result;
+  return new Set((await q.execute()).map((r) => Number(r.id)));
 }
 
 /** Full records of the given published projects (for a results page or an export). */

@@ -13,6 +13,9 @@ import { FACETS, type Facet, type ProjectSearchQuery, paramLabel } from './schem
 import { type FacetLabels, type FacetRow, loadFacetData, loadProjects, matchText, type ProjectRecord } from './repository.js';
 import { searchTerms } from './text.js';
 
+/** The most values a facet lists (by count); a chosen value is always listed. */
+export const MAX_FACET_VALUES = 100;
+
 export interface FacetValue {
   value: string;
   label: string;
@@ -56,6 +59,26 @@ function valuesOf(row: FacetRow, facet: Facet): (string | number)[] {
       return row.targets;
   }
 }
+
+/** A facet row with each facet's values as distinct strings, in FACETS order. */
+interface IndexedRow {
+  row: FacetRow;
+  values: string[][];
+}
+
+// Built once per set of facet rows (the rows are cached while the data is unchanged), so a search
+// allocates nothing per row and facet.
+const indexCache = new WeakMap<readonly FacetRow[], IndexedRow[]>();
+function indexRows(rows: readonly FacetRow[]): IndexedRow[] {
+  let indexed = indexCache.get(rows);
+  if (!indexed) {
+    indexed = rows.map((row) => ({ row, values: FACETS.map((f) => [...new Set(valuesOf(row, f).map(String))]) }));
+    indexCache.set(rows, indexed);
+  }
+  return indexed;
+}
+
+const collators = { sv: new Intl.Collator('sv'), en: new Intl.Collator('en') };
 
 /** The filter values of a query, normalised to what `valuesOf` returns (programme code → id). */
 function activeFilters(query: ProjectSearchQuery, labels: FacetLabels, lang: Lang): Map<Facet, string> {
@@ -143,22 +166,24 @@ export async function searchProjects(handle: DbHandle, municipalityId: number, q
     terms.length ? matchText(handle, municipalityId, terms) : Promise.resolve(null),
   ]);
   const active = activeFilters(query, labels, lang);
-  const candidates = matches ? rows.filter((r) => matches.has(r.id)) : rows;
+  const indexed = indexRows(rows);
+  const candidates = matches ? indexed.filter((r) => matches.has(r.row.id)) : indexed;
+  const activeList = [...active].map(([facet, value]) => [FACETS.indexOf(facet), value] as const);
+  const collator = collators[lang];
 
-  const passes = (row: FacetRow, except?: Facet) => {
-    for (const [facet, value] of active) {
-      if (facet === except) continue;
-      if (!valuesOf(row, facet).some((v) => String(v) === value)) return false;
+  const passes = (r: IndexedRow, exceptIndex = -1) => {
+    for (const [fi, value] of activeList) {
+      if (fi !== exceptIndex && !r.values[fi]!.includes(value)) return false;
     }
     return true;
   };
 
   const facets = {} as Record<Facet, FacetValue[]>;
-  for (const facet of FACETS) {
+  for (const [fi, facet] of FACETS.entries()) {
     const counts = new Map<string, number>();
-    for (const row of candidates) {
-      if (!passes(row, facet)) continue;
-      for (const v of new Set(valuesOf(row, facet).map(String))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const r of candidates) {
+      if (!passes(r, fi)) continue;
+      for (const v of r.values[fi]!) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
     const selected = active.get(facet);
     if (selected !== undefined && !counts.has(selected)) counts.set(selected, 0);
@@ -168,19 +193,34 @@ export async function searchProjects(handle: DbHandle, municipalityId: number, q
       count,
       selected: value === selected,
     }));
-    values.sort(facet === 'year' ? (a, b) => Number(b.value) - Number(a.value) : (a, b) => b.count - a.count || a.label.localeCompare(b.label, lang));
-    facets[facet] = values;
+    values.sort(facet === 'year' ? (a, b) => Number(b.value) - Number(a.value) : (a, b) => b.count - a.count || collator.compare(a.label, b.label));
+    // A list of thousands of partners helps nobody: the most frequent values, and the chosen one.
+    const shown = values.slice(0, MAX_FACET_VALUES);
+    const chosen = values.find((v) => v.selected);
+    if (chosen && !shown.includes(chosen)) shown.push(chosen);
+    facets[facet] = shown;
   }
 
-  const hits = candidates.filter((r) => passes(r));
+  const hits = candidates.filter((r) => passes(r)).map((r) => r.row);
+  // Relevance: every project here matches every term; those with the terms in their title first.
+  const scores = new Map<number, number>();
+  const relevance = (r: FacetRow) => {
+    let score = scores.get(r.id);
+    if (score === undefined) {
+      const title = `${r.title_sv}\n${r.title_en ?? ''}`.toLowerCase();
+      score = terms.reduce((s, term) => s + (title.includes(term.stem) ? 2 : 0) + (title.includes(term.word) ? 1 : 0), 0);
+      scores.set(r.id, score);
+    }
+    return score;
+  };
   const sort = query.sort ?? (terms.length ? 'relevance' : 'newest');
   const title = (r: FacetRow) => (lang === 'en' && r.title_en ? r.title_en : r.title_sv);
-  const byTitle = (a: FacetRow, b: FacetRow) => title(a).localeCompare(title(b), lang);
+  const byTitle = (a: FacetRow, b: FacetRow) => collator.compare(title(a), title(b));
   const desc = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? 1 : -1);
   hits.sort((a, b) => {
     switch (sort) {
       case 'relevance':
-        return (matches ? (matches.get(b.id) ?? 0) - (matches.get(a.id) ?? 0) : 0) || desc(a.published_at, b.published_at) || byTitle(a, b);
+        return relevance(b) - relevance(a) || desc(a.published_at, b.published_at) || byTitle(a, b);
       case 'newest':
         return desc(a.published_at, b.published_at) || b.id - a.id;
       case 'start':
