@@ -64,6 +64,25 @@ export interface FacetData {
   /** Shared between requests: read, never modify. */
   rows: readonly FacetRow[];
   labels: FacetLabels;
+  /**
+   * The rows' search texts, lower-cased, in the same order: kept with cached data of a
+   * municipality of at most MAX_IN_MEMORY_TEXTS projects, so its searches need no index query.
+   */
+  texts?: readonly string[];
+}
+
+/** Above this many projects a municipality's texts stay in the database's index only. */
+export const MAX_IN_MEMORY_TEXTS = 20_000;
+
+async function loadTexts(db: Db, municipalityId: number, rows: readonly FacetRow[]): Promise<string[]> {
+  const found = await db
+    .selectFrom('projects')
+    .select(['id', 'search_text'])
+    .where('municipality_id', '=', municipalityId)
+    .where('publication_state', '=', 'published')
+    .execute();
+  const byId = new Map(found.map((r) => [Number(r.id), r.search_text.normalize('NFC').toLowerCase()]));
+  return rows.map((r) => byId.get(r.id) ?? '');
 }
 
 interface FacetCacheEntry extends FacetData {
@@ -102,6 +121,7 @@ export async function loadFacetData(handle: DbHandle, municipalityId: number): P
     return hit;
   }
   const data = await load();
+  if (data.rows.length <= MAX_IN_MEMORY_TEXTS) data.texts = await loadTexts(db, municipalityId, data.rows);
   cache.delete(municipalityId);
   if (cache.size >= FACET_CACHE_MUNICIPALITIES) cache.delete(cache.keys().next().value as number);
   cache.set(municipalityId, { ...data, version });

@@ -11,7 +11,7 @@ import { countryName, type Lang, t } from '../../i18n/index.js';
 import { label, MUNICIPALITY_ROLES, PROJECT_KINDS, PROJECT_STATUSES } from '../../i18n/labels.js';
 import { FACETS, type Facet, type ProjectSearchQuery, paramLabel } from './schemas.js';
 import { type FacetLabels, type FacetRow, loadFacetData, loadProjects, matchText, type ProjectRecord } from './repository.js';
-import { searchTerms } from './text.js';
+import { matchInMemory, searchTerms } from './text.js';
 
 /** The most values a facet lists (by count); a chosen value is always listed. */
 export const MAX_FACET_VALUES = 100;
@@ -161,10 +161,11 @@ function urlValue(facet: Facet, value: string, labels: FacetLabels): string {
  */
 export async function searchProjects(handle: DbHandle, municipalityId: number, query: ProjectSearchQuery, lang: Lang): Promise<SearchOutcome> {
   const terms = searchTerms(query.q);
-  const [{ rows, labels }, matches] = await Promise.all([
-    loadFacetData(handle, municipalityId),
-    terms.length ? matchText(handle, municipalityId, terms) : Promise.resolve(null),
-  ]);
+  const data = await loadFacetData(handle, municipalityId);
+  const { rows, labels } = data;
+  let matches: Set<number> | null = null;
+  if (terms.length && data.texts) matches = new Set(matchInMemory(data.texts, terms).map((i) => (rows[i] as FacetRow).id));
+  else if (terms.length) matches = await matchText(handle, municipalityId, terms);
   const active = activeFilters(query, labels, lang);
   const indexed = indexRows(rows);
   const candidates = matches ? indexed.filter((r) => matches.has(r.row.id)) : indexed;

@@ -44,3 +44,26 @@ export function searchTerms(q: string | undefined): SearchTerm[] {
     return { word, stem: swedishStem(word), prefixOnly: false };
   });
 }
+
+/**
+ * The rows whose text matches every term, by the same rule as the database indexes: a long term's
+ * stem anywhere in the text (trigram index), a short term at the start of a word (word index).
+ * `texts` are lower-cased search texts; returns the indexes of the matching texts.
+ */
+export function matchInMemory(texts: readonly string[], terms: SearchTerm[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
+    if (terms.every((term) => (term.prefixOnly ? startsAWord(text, term.stem) : text.includes(term.stem)))) out.push(i);
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function startsAWord(text: string, prefix: string): boolean {
+  for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+    if (at === 0 || !WORD_CHAR.test(text[at - 1] as string)) return true;
+  }
+  return false;
+}
