@@ -562,10 +562,13 @@ const NOTES: string[] = [
     'Now: `loadFacetData` (src/features/projects/repository.ts) keeps them per municipality while the data version is unchanged; each row\'s facet values are indexed once ' +
     '(src/features/projects/search.ts), so counting allocates nothing per row; collators are shared; `bm25()` (which counted matches in the whole index) is gone ' +
     '(relevance is ranked in code, the same on both databases); the municipality marker in the trigram index is one trigram of its own, so it no longer reads every ' +
-    'municipality\'s posting list. Measured in-process, one request at a time: a search without words 34 → 7 ms, with "vänort" and two filters 20 → 13 ms.',
-  '- What remains grows with the municipality (its rows are filtered and counted in memory) and, for the text match, still with the whole index: the trigrams of a common ' +
-    'word such as "vänort" have posting lists over all municipalities, which FTS5 reads to match the phrase (about 4 ms of the 13). ' +
-    'The search target compares the largest municipality at 35 and at about 3,000 projects (×89); that is why it fails.',
+    'municipality\'s posting list. Measured in-process, one request at a time, in the ~3,000-project municipality: a search without words 34 → 7 ms, with "vänort" and two filters 20 → 13 ms (search alone), the whole page 17 → 13 ms.',
+  '- Words: for a cached municipality of up to 20,000 projects the words are matched in memory against its cached search texts, by the same rule as the ' +
+    'indexes (a test checks that both give the same projects on both databases); before, the FTS5 trigram query read the posting lists of the word\'s trigrams over ' +
+    'all municipalities (about 4 ms of 13 at 100,000 projects). The indexes still serve larger municipalities, PostgreSQL and searches inside transactions.',
+  '- What remains grows with the municipality: its rows are filtered and counted in memory (about 0.5 µs per row and facet), the twenty results are loaded with ten ' +
+    'queries, and the page is rendered. The search target compares the largest municipality at 35 and at about 3,000 projects (×89): its CPU per search grows ' +
+    'about ×6, which is why that target fails; a search in a municipality of average size (about 345 projects at 100,000) costs a fraction of that.',
   '- `formatMoney` built a new `Intl.NumberFormat` on every call (about 10 % of a page); it now keeps one per language, currency and precision.',
   '- **Project page:** rendering costs 2–3 ms of CPU (Kysely building ten queries about 15 %, SQLite about 8 %, hono/jsx about 10 %, plumbing about 10 %). ' +
     'No single fix brings that near 0.6 of a server that does nothing; the response cache does, by not rendering while the data is unchanged.',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { createSqliteDb, sqliteDriverName } from './sqlite.js';
+import { createSqliteDb, openSqlite, sqliteDriverName } from './sqlite.js';
 
 const hasNodeSqlite = Boolean((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.('node:sqlite'));
 
@@ -36,6 +36,30 @@ describe('SQLite driver', () => {
       expect(Number(count.rows[0]!.n)).toBe(1);
     } finally {
       await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('tells when the data may have changed: own writes at once, other processes within a millisecond', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utblick-version-'));
+    const file = path.join(dir, 'v.db');
+    const a = openSqlite(file);
+    const b = openSqlite(file);
+    try {
+      await sql`create table t (x integer)`.execute(a.db);
+      const v1 = a.dataVersion();
+      expect(a.dataVersion()).toBe(v1);
+      await sql`select count(*) from t`.execute(a.db);
+      expect(a.dataVersion()).toBe(v1);
+      await sql`insert into t values (1)`.execute(a.db);
+      const v2 = a.dataVersion();
+      expect(v2).not.toBe(v1);
+      await sql`insert into t values (2)`.execute(b.db);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(a.dataVersion()).not.toBe(v2);
+    } finally {
+      await a.db.destroy();
+      await b.db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
