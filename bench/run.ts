@@ -459,6 +459,8 @@ function verdicts(r: DialectResult): string[] {
   return [
     `- Project page ÷ bare server req/s (median of the rounds' ratios): **${fmt(r.projectRatio, 3)}** (target ≥ ${PROJECT_TARGET}) — **${pass(r.projectRatio >= PROJECT_TARGET)}**`,
     `- Search p99 at ${fmtInt(r.large)} ÷ at ${fmtInt(r.small)} projects: **${fmt(r.searchRatio, 2)}** (target ≤ ${SEARCH_TARGET}) — **${pass(r.searchRatio <= SEARCH_TARGET)}**`,
+    `- For reading, not a target: server CPU per search at ${fmtInt(r.large)} ÷ at ${fmtInt(r.small)} projects: ${fmt((r.scenarios[0]?.cpuMs ?? Number.NaN) / r.searchSmall.cpuMs, 2)}. ` +
+      'On this shared machine p99 at a few hundred requests per second moves a lot from run to run; CPU per request is the steadier signal of how the work grows.',
   ];
 }
 
