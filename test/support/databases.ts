@@ -48,34 +48,7 @@ export interface TestDb {
 /** A new, empty, migrated database of the given kind. */
 export async function createTestDb(kind: DbKind, options: { migrate?: boolean; statementTimeoutMs?: number } = {}): Promise<TestDb> {
   setLogLevel('silent');
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utblick-test-'));
-    const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent' });
-    const handle = openDatabase(config.database);
-    if (options.migrate !== false) await migrateToLatest(handle.db);
-    return {
-      kind,
-      handle,
-      config,
-      close: async () => {
-        await handle.db.destroy();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `utblick_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  const config = loadConfig({
-    DATABASE_URL: url.toString(),
-    LOG_LEVEL: 'silent',
-    DATABASE_POOL_SIZE: '4',
-    DATABASE_STATEMENT_TIMEOUT_MS: String(options.statementTimeoutMs ?? 15_000),
-  });
+  const { config, cleanup } = kind === 'sqlite' ? newSqliteFile() : await newPostgresDatabase(options.statementTimeoutMs ?? 15_000);
   const handle = openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(handle.db);
   return {
@@ -84,12 +57,38 @@ export async function createTestDb(kind: DbKind, options: { migrate?: boolean; s
     config,
     close: async () => {
       await handle.db.destroy();
-      const c = new pg.Client({ connectionString: POSTGRES_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await cleanup();
     },
   };
+}
+
+function newSqliteFile(): { config: Config; cleanup: () => Promise<void> } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'utblick-test-'));
+  const config = loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'test.db')}`, LOG_LEVEL: 'silent' });
+  return { config, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function newPostgresDatabase(statementTimeoutMs: number): Promise<{ config: Config; cleanup: () => Promise<void> }> {
+  const name = `utblick_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const config = loadConfig({
+    DATABASE_URL: url.toString(),
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '4',
+    DATABASE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
+  });
+  return { config, cleanup: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
 /** A seeded database and the app over it, called in-process with `app.request()`. */
