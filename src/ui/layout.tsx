@@ -23,7 +23,16 @@ export function municipalityName(m: { name_sv: string; name_en: string }, lang: 
   return lang === 'sv' ? m.name_sv : m.name_en;
 }
 
-export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[]; children: Child; current?: 'overview' | 'projects' | 'partners'; feedback?: boolean }) {
+export function Layout(props: {
+  ctx: PageContext;
+  title: string;
+  crumbs?: Crumb[];
+  children: Child;
+  current?: 'overview' | 'projects' | 'partners';
+  feedback?: boolean;
+  /** The page's address without visitor-specific parameters, for search engines and sharing. */
+  canonical?: string;
+}) {
   const { ctx } = props;
   const { lang } = ctx;
   const m = ctx.municipality;
@@ -45,6 +54,7 @@ export function Layout(props: { ctx: PageContext; title: string; crumbs?: Crumb[
         <title>{`${props.title} – ${siteTitle}`}</title>
         <link rel="stylesheet" href="/static/utblick.css" />
         <link rel="alternate" hreflang={other} href={localePath(other, ctx.path) + ctx.search} />
+        {props.canonical && <link rel="canonical" href={props.canonical} />}
       </head>
       <body>
         <a class="skip-link" href="#main">

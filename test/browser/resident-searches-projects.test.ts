@@ -51,9 +51,15 @@ describeInBrowser('a resident searches the project database by keyboard', () => 
 
     // 3. Open the first project: Tab to its link, Enter.
     await tabTo(page, 'ul.results li:first-child h3 a');
-    await Promise.all([page.waitForURL(/\/arvika\/projekt\/\d+$/), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL(/\/arvika\/projekt\/\d+\?urval=/), page.keyboard.press('Enter')]);
     await expect(page.locator('h1').textContent()).resolves.toBe(expected.items[0]!.title);
     await expect(page.locator('dl.facts').textContent()).resolves.toContain('Norge');
+    // The page's own way back leads to the same selection.
+    const back = await page.locator('a', { hasText: 'Tillbaka till projektdatabasen' }).getAttribute('href');
+    const backUrl = new URL(back ?? '', selectionUrl);
+    expect(backUrl.pathname).toBe('/arvika/projekt');
+    expect(backUrl.searchParams.get('q')).toBe('vänort');
+    expect(backUrl.searchParams.get('country')).toBe('NO');
 
     // 4. Go back (the browser's Back, Alt+Left for a keyboard user): the selection is still there.
     await page.goBack();

@@ -94,10 +94,15 @@ describe.each(kinds)('public site on %s', (kind) => {
     expect(body).toMatch(/20\s000\s000\skr/);
     expect(body).toContain('Ale kommuns internationella strategi (2006), rad 44');
     // The way back keeps the visitor's selection when they came from a search.
-    const fromSearch = await get(`/ale/projekt/${id}`, { Referer: 'http://localhost/ale/projekt?q=Vikinga&sort=budget' });
+    const listing = await html(`/ale/projekt?q=Vikinga&sort=budget`);
+    expect(listing.body).toContain(`href="/ale/projekt/${id}?urval=q%3DVikinga%26sort%3Dbudget"`);
+    const fromSearch = await get(`/ale/projekt/${id}?urval=q%3DVikinga%26sort%3Dbudget`);
     expect(await fromSearch.text()).toContain('href="/ale/projekt?q=Vikinga&amp;sort=budget">Tillbaka till projektdatabasen');
-    const fromElsewhere = await get(`/ale/projekt/${id}`, { Referer: 'https://evil.example/ale/projekt?q=x' });
-    expect(await fromElsewhere.text()).toContain('href="/ale/projekt">Tillbaka till projektdatabasen');
+    for (const bad of ['%3Cscript%3E', 'page%3D-1', 'kind%3Dx%26kind%3Dy', '%E0%A4%A']) {
+      const odd = await get(`/ale/projekt/${id}?urval=${bad}`);
+      expect(odd.status, bad).toBe(200);
+      expect(await odd.text(), bad).toContain('href="/ale/projekt">Tillbaka till projektdatabasen');
+    }
     const en = await html(`/en/ale/projekt/${id}`);
     expect(en.body).toContain('<html lang="en">');
     expect(en.body).toContain('line 44');

@@ -12,7 +12,7 @@ export function resultsHeading(html: string): string | undefined {
 
 /** Titles of the projects in a result list. */
 export function resultTitles(html: string): string[] {
-  return [...html.matchAll(/<li><h3><a href="[^"]*\/projekt\/\d+">([^<]*)<\/a><\/h3>/g)].map((m) => decode(m[1] ?? ''));
+  return [...html.matchAll(/<li><h3><a href="[^"]*\/projekt\/\d+(?:\?[^"]*)?">([^<]*)<\/a><\/h3>/g)].map((m) => decode(m[1] ?? ''));
 }
 
 export function decode(s: string): string {

@@ -64,6 +64,9 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
     return v ? [{ facet: f, value: v }] : [];
   });
   const pageHref = (page: number) => base + searchQueryString(q, { page });
+  // The project page links back to this very selection (see backToSelection).
+  const state = searchQueryString(q).slice(1);
+  const selection = state ? `?urval=${encodeURIComponent(state)}` : '';
   const exportHref = (ext: string) => `${localePath(lang, `/${m.slug}/projekt.${ext}`)}${searchQueryString(q, { page: undefined, pageSize: undefined })}`;
   const countText = q.q ? t(lang, 'results_count_query', { count: outcome.total, q: q.q }) : t(lang, 'results_count', { count: outcome.total });
   return (
@@ -156,7 +159,7 @@ export function ProjectsPage({ ctx, outcome, items }: ProjectsPageProps) {
                 {items.map((p) => (
                   <li>
                     <h3>
-                      <a href={localePath(lang, `/${m.slug}/projekt/${p.id}`)}>{p.title}</a>
+                      <a href={localePath(lang, `/${m.slug}/projekt/${p.id}`) + selection}>{p.title}</a>
                     </h3>
                     <p class="meta">
                       {[p.kindLabel, periodText(p, lang), p.statusLabel, p.countries.map((c) => c.name).join(', ')].filter(Boolean).join(' · ')}
@@ -246,6 +249,7 @@ export function ProjectPage({ ctx, project: p, backHref }: { ctx: PageContext; p
     <Layout
       ctx={ctx}
       title={p.title}
+      canonical={p.url}
       crumbs={crumbs(ctx, [{ href: localePath(lang, `/${m.slug}/projekt`), label: t(lang, 'projects_title') }, { label: p.title }])}
       current="projects"
     >

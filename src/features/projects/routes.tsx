@@ -9,20 +9,23 @@ import { exportFileName, toCsv, toXlsx } from './export.js';
 import { projectExportColumns } from './export-columns.js';
 import { ProjectPage, ProjectsPage } from './pages.js';
 import { publicProject } from './presenter.js';
-import { parseProjectQuery } from './schemas.js';
+import { parseProjectQuery, searchQueryString } from './schemas.js';
 import { loadPage, searchAllIds, searchProjects } from './search.js';
 
 const ID_RE = /^[1-9]\d{0,9}$/;
 
-/** The visitor's search page (with its selection) when they came from it, else undefined. */
-export function backToSelection(requestUrl: string, referer: string | undefined, listPath: string): string | undefined {
-  if (!referer) return undefined;
+/**
+ * The way back to the visitor's selection: the result list links each project with `?urval=` (the
+ * list's own query string), so the page, and the response cache keyed by URL, stay the same for
+ * everyone who came from the same selection. An invalid or missing selection gives the plain list.
+ */
+export function backToSelection(selection: string | undefined, listPath: string, lang: Lang): string {
+  if (!selection) return listPath;
   try {
-    const from = new URL(referer);
-    if (from.origin !== new URL(requestUrl).origin || from.pathname !== listPath) return undefined;
-    return `${from.pathname}${from.search}`;
+    const query = parseProjectQuery(selection.slice(0, 2000), lang);
+    return listPath + searchQueryString(query);
   } catch {
-    return undefined;
+    return listPath;
   }
 }
 
@@ -70,7 +73,7 @@ export function projectRoutes(lang: Lang) {
     const { handle, config } = c.var;
     const [record] = await loadPage(handle, m.id, [Number(id)]);
     if (!record) throw notFound();
-    return c.html(<ProjectPage ctx={pageContext(c, lang, m)} project={publicProject(record, lang, config.baseUrl, m.slug)} backHref={backToSelection(c.req.url, c.req.header('referer'), localePath(lang, `/${m.slug}/projekt`))} />);
+    return c.html(<ProjectPage ctx={pageContext(c, lang, m)} project={publicProject(record, lang, config.baseUrl, m.slug)} backHref={backToSelection(c.req.query('urval'), localePath(lang, `/${m.slug}/projekt`), lang)} />);
   });
 
   return app;
