@@ -283,7 +283,10 @@ describe('toXlsx', () => {
 
   it('round-trips random printable text', async () => {
     // XML 1.0 cannot hold most control characters; write-excel-file drops them, so exclude them here.
-    const printable = fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => !/\p{Cc}/u.test(s));
+    // Also not noncharacters (U+FFFE, U+FFFF) and not `_xHHHH_`, which XLSX readers take for an escaped character.
+    const printable = fc
+      .string({ unit: 'grapheme', minLength: 1 })
+      .filter((s) => !/\p{Cc}/u.test(s) && !/[\uFFFE\uFFFF]/u.test(s) && !/_x[0-9a-f]{4}_/i.test(s));
     const text = fc.oneof(printable, fc.constantFrom('constructor', '__proto__', 'toString', ' å ', '&<>"\''));
     await fc.assert(
       fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 30 }), async (names) => {
