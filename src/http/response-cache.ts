@@ -39,8 +39,6 @@ interface Entry {
 
 export interface ResponseCache {
   listener: RequestListener;
-  stats(): { entries: number; bytes: number; hits: number; misses: number };
-  clear(): void;
 }
 
 const UNCACHEABLE_PATHS = new Set(['/healthz']);
@@ -71,8 +69,6 @@ export function createResponseCache(fetch: Fetch, options: ResponseCacheOptions 
   const maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let hits = 0;
-  let misses = 0;
   const currentVersion = () => (options.dataVersion ? options.dataVersion() : 'ttl');
 
   const remove = (key: string) => {
@@ -118,7 +114,6 @@ export function createResponseCache(fetch: Fetch, options: ResponseCacheOptions 
       if (entry) {
         const fresh = options.dataVersion ? entry.version === currentVersion() : entry.expires > Date.now();
         if (fresh) {
-          hits++;
           // Most recently used last: the first key is the one to evict.
           entries.delete(key);
           entries.set(key, entry);
@@ -128,17 +123,9 @@ export function createResponseCache(fetch: Fetch, options: ResponseCacheOptions 
         }
         remove(key);
       }
-      misses++;
     }
     void app(req, res);
   };
 
-  return {
-    listener,
-    stats: () => ({ entries: entries.size, bytes, hits, misses }),
-    clear: () => {
-      entries.clear();
-      bytes = 0;
-    },
-  };
+  return { listener };
 }

@@ -5,7 +5,7 @@ import type { AppEnv } from '../../app-env.js';
 import { nowIso } from '../../db/database.js';
 import { AppError } from '../../errors/index.js';
 import { t } from '../../i18n/index.js';
-import { Layout } from '../../ui/layout.js';
+import { ErrorSummary, Layout } from '../../ui/layout.js';
 import { COMMENT_MAX, FeedbackForm, feedbackLangOf } from './component.js';
 import { countRecentByClient, insertFeedback } from './repository.js';
 
@@ -46,16 +46,7 @@ export function feedbackRoutes() {
       return c.html(
         <Layout ctx={ctx} title={`${lang === 'sv' ? 'Fel' : 'Error'}: ${t(lang, 'feedback_heading')}`} feedback={false}>
           <h1>{lang === 'sv' ? 'Ditt svar har inte skickats' : 'Your answer has not been sent'}</h1>
-          <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-            <h2 id="error-summary-title">{t(lang, 'error_summary_title')}</h2>
-            <ul>
-              {errors.map((e) => (
-                <li>
-                  <a href={`#${e.field}`}>{e.message}</a>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <ErrorSummary lang={lang} errors={errors} />
           <FeedbackForm ctx={ctx} state={{ helpful: typeof helpful === 'string' ? helpful : undefined, comment: commentRaw, errors }} standalone />
           <p>
             <a href={back + ctx.search}>{lang === 'sv' ? 'Tillbaka till sidan' : 'Back to the page'}</a>
