@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { csrf } from 'hono/csrf';
 import { etag } from 'hono/etag';
@@ -16,6 +17,8 @@ import type { Config } from './config/env.js';
 import type { DbHandle } from './db/database.js';
 import { AppError, problemOf } from './errors/index.js';
 import { accessibilityRoutes } from './features/accessibility/routes.js';
+import { adminGuard } from './features/admin/guard.js';
+import { adminRoutes } from './features/admin/routes.js';
 import { apiRoutes, openapiDocument } from './features/api/routes.js';
 import { feedbackRoutes } from './features/feedback/routes.js';
 import { municipalityRoutes } from './features/municipalities/routes.js';
@@ -38,6 +41,12 @@ const ERROR_TITLES: Record<string, { sv: string; en: string }> = {
   project_not_found: { sv: 'Projektet finns inte', en: 'Project not found' },
   invalid_query: { sv: 'Felaktiga parametrar', en: 'Invalid parameters' },
   invalid_body: { sv: 'Felaktigt innehåll', en: 'Invalid content' },
+  invalid_form: { sv: 'Uppgifterna behöver rättas', en: 'The details need correcting' },
+  unauthorized: { sv: 'Du behöver logga in', en: 'You need to sign in' },
+  forbidden: { sv: 'Du har inte behörighet', en: 'You do not have permission' },
+  csrf_failed: { sv: 'Formuläret har gått ut', en: 'The form has expired' },
+  conflict: { sv: 'Uppgifterna har ändrats', en: 'The details have changed' },
+  unsupported_media_type: { sv: 'Filtypen stöds inte', en: 'File type not supported' },
   rate_limited: { sv: 'För många förfrågningar', en: 'Too many requests' },
   payload_too_large: { sv: 'För stort innehåll', en: 'Content too large' },
   internal: { sv: 'Internt fel', en: 'Internal error' },
@@ -115,6 +124,21 @@ export function createApp({ handle, config }: AppDeps) {
     return c.body(openapiJson);
   });
   app.route('/api/v1', apiRoutes());
+
+  // The back office: behind the guard (sign-in, CSRF token, no-store), in Swedish and English.
+  for (const [prefix, lang] of [['/en/admin', 'en'], ['/admin', 'sv']] as const) {
+    const limit = bodyLimit({
+      maxSize: config.attachments.maxBytes + 1024 * 1024,
+      onError: (c) => {
+        throw new AppError('payload_too_large', c.var.lang === 'en' ? 'The upload is too large.' : 'Det du skickade är för stort.');
+      },
+    });
+    app.use(prefix, limit);
+    app.use(`${prefix}/*`, limit);
+    app.use(prefix, adminGuard());
+    app.use(`${prefix}/*`, adminGuard());
+    app.route(prefix, adminRoutes(lang));
+  }
 
   app.route('/', feedbackRoutes());
   // English first: otherwise the Swedish `/:kommun` route takes `/en` (the English front page) for a municipality.

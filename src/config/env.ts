@@ -23,6 +23,12 @@ export interface Config {
   operator: { name: string; accessibilityEmail: string; accessibilityPhone?: string };
   /** The cache of rendered public responses (src/http/response-cache.ts). */
   responseCache: { enabled: boolean; maxBytes: number; ttlMs: number };
+  /** Back-office sessions: idle and absolute time-outs. */
+  session: { idleMinutes: number; absoluteHours: number };
+  /** Outgoing e-mail (password reset, reminders). Without SMTP_URL mail is written to the log. */
+  mail: { smtpUrl?: string; from: string };
+  /** Uploaded attachments: a folder outside the web root, and the largest file accepted. */
+  attachments: { dir: string; maxBytes: number };
 }
 
 const schema = z.object({
@@ -45,6 +51,15 @@ const schema = z.object({
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
   OPERATOR_NAME: z.string().min(2).max(200).default('Utblick'),
   ACCESSIBILITY_EMAIL: z.email({ message: 'ACCESSIBILITY_EMAIL must be an e-mail address' }).default('tillganglighet@utblick.example'),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 14).default(12),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v), { message: 'SMTP_URL must start with smtp:// or smtps://' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Utblick <utblick@localhost>'),
+  ATTACHMENTS_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_MB: z.coerce.number().min(0.01).max(200).default(20),
   ACCESSIBILITY_PHONE: z.string().regex(/^[+0-9 ()-]{5,30}$/, 'ACCESSIBILITY_PHONE must be a phone number').optional(),
 });
 
@@ -91,5 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitSalt: e.RATE_LIMIT_SALT ?? 'utblick-default-salt-change-me',
     operator: { name: e.OPERATOR_NAME, accessibilityEmail: e.ACCESSIBILITY_EMAIL, accessibilityPhone: e.ACCESSIBILITY_PHONE },
     responseCache: { enabled: e.RESPONSE_CACHE === 'true', maxBytes: e.RESPONSE_CACHE_MAX_MB * 1024 * 1024, ttlMs: e.RESPONSE_CACHE_TTL_MS },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    attachments: {
+      dir: path.resolve(cwd, e.ATTACHMENTS_DIR ?? (database.kind === 'sqlite' && database.file !== ':memory:' ? path.join(path.dirname(database.file), 'attachments') : 'data/attachments')),
+      maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
+    },
   };
 }

@@ -2,9 +2,11 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as initial from './migrations/20261121_0100_initial.js';
+import * as backOffice from './migrations/20261121_0200_back_office.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261121_0100_initial': initial,
+  '20261121_0200_back_office': backOffice,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -85,6 +85,8 @@ export interface OrganisationTable {
   source: string | null;
   created_at: ColumnType<string, string | undefined, never>;
   updated_at: string;
+  /** Identifier in an outside register this record was imported from (dedupes re-imports). */
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type PartnershipKind = 'twinning' | 'network' | 'cooperation' | 'development';
@@ -107,6 +109,8 @@ export interface PartnershipTable {
   source: string | null;
   created_at: ColumnType<string, string | undefined, never>;
   updated_at: string;
+  /** The unit whose editors may edit this partnership. */
+  owner_unit_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PartnershipPartnerTable {
@@ -197,7 +201,22 @@ export interface ProjectTable {
   source: string | null;
   created_at: ColumnType<string, string | undefined, never>;
   updated_at: string;
+  /** Where the project is in its life (the back office's state machine, AL-12). */
+  lifecycle: ColumnType<ProjectLifecycle, ProjectLifecycle | undefined, ProjectLifecycle>;
+  /** Identifier in an outside register (e.g. `interreg:<id>`), unique per municipality. */
+  external_ref: ColumnType<string | null, string | null | undefined, string | null>;
 }
+
+export type ProjectLifecycle =
+  | 'idea'
+  | 'assessment'
+  | 'awaiting_decision'
+  | 'approved'
+  | 'rejected'
+  | 'ongoing'
+  | 'completed'
+  | 'evaluated'
+  | 'cancelled';
 
 export type PartnerRole = 'lead' | 'partner' | 'associated' | 'other';
 
@@ -283,7 +302,13 @@ export interface DecisionTable {
   conditions_sv: string | null;
   source: string | null;
   created_at: ColumnType<string, string | undefined, never>;
+  /** `committee` or `delegate`: the route the decision took (AL-12). */
+  route: ColumnType<DecisionRoute | null, DecisionRoute | null | undefined, DecisionRoute | null>;
+  delegation_rule_id: ColumnType<number | null, number | null | undefined, number | null>;
+  recorded_by: ColumnType<number | null, number | null | undefined, number | null>;
 }
+
+export type DecisionRoute = 'committee' | 'delegate';
 
 export interface ProjectDecisionTable {
   project_id: number;
@@ -302,7 +327,10 @@ export interface PageFeedbackTable {
   created_at: string;
 }
 
-/** Append-only: triggers refuse UPDATE and DELETE on both databases. */
+/**
+ * Append-only: triggers refuse UPDATE and DELETE on both databases. Tamper-evident: each entry's
+ * `hash` covers its content and the previous entry's hash (src/features/audit/chain.ts).
+ */
 export interface AuditLogTable {
   id: Generated<number>;
   municipality_id: number | null;
@@ -312,6 +340,253 @@ export interface AuditLogTable {
   entity_id: string | null;
   details: string | null;
   at: string;
+  user_id: ColumnType<number | null, number | null | undefined, never>;
+  /** JSON of the record before and after the change (null when created or deleted). */
+  before_data: ColumnType<string | null, string | null | undefined, never>;
+  after_data: ColumnType<string | null, string | null | undefined, never>;
+  prev_hash: ColumnType<string | null, string | null | undefined, never>;
+  hash: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** The one row every audited transaction locks: the head of the audit chain. */
+export interface AuditHeadTable {
+  id: number;
+  last_id: number | null;
+  last_hash: string | null;
+}
+
+// ── Back office (issue 3) ─────────────────────────────────────────────────────
+
+/** Roles within one municipality; the platform administrator is a flag on the user. */
+export type MunicipalRole = 'municipal_admin' | 'coordinator' | 'unit_editor' | 'reader';
+
+export interface UserTable {
+  id: Generated<number>;
+  /** Lower-cased. */
+  email: string;
+  display_name: string;
+  /** argon2id (PHC string); null for accounts that only sign in through single sign-on. */
+  password_hash: string | null;
+  /** Base32 TOTP secret; null until the second factor is set up. */
+  totp_secret: string | null;
+  totp_enabled_at: string | null;
+  is_platform_admin: ColumnType<number, number | undefined, number>;
+  preferred_lang: ColumnType<'sv' | 'en', 'sv' | 'en' | undefined, 'sv' | 'en'>;
+  digest_opt_out: ColumnType<number, number | undefined, number>;
+  disabled_at: string | null;
+  created_at: ColumnType<string, string, never>;
+  updated_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  municipality_id: number;
+  role: MunicipalRole;
+}
+
+/** The units (internal organisations) a unit editor may edit the records of. */
+export interface UserUnitTable {
+  user_id: number;
+  organisation_id: number;
+}
+
+export interface RecoveryCodeTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 of the normalised code. */
+  code_hash: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export type SessionStage = 'password' | 'totp_setup' | 'complete';
+
+export interface SessionTable {
+  /** SHA-256 of the session token: a database leak does not hand out sessions. */
+  id_hash: string;
+  user_id: number;
+  /** `password`: password checked, second factor pending; `complete`: signed in. */
+  stage: SessionStage;
+  csrf_token: string;
+  active_municipality_id: number | null;
+  auth_method: 'password' | 'oidc';
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute time-out. */
+  expires_at: string;
+}
+
+export interface AuthAttemptTable {
+  id: Generated<number>;
+  /** Hashed e-mail or client address. */
+  key: string;
+  kind: string;
+  at: string;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface OidcProviderTable {
+  id: Generated<number>;
+  municipality_id: number;
+  display_name: string;
+  issuer: string;
+  client_id: string;
+  client_secret: string | null;
+  scopes: ColumnType<string, string | undefined, string>;
+  enabled: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OidcLoginTable {
+  state: string;
+  provider_id: number;
+  code_verifier: string;
+  nonce: string;
+  return_to: string | null;
+  created_at: string;
+}
+
+export interface UserIdentityTable {
+  provider_id: number;
+  subject: string;
+  user_id: number;
+  created_at: string;
+}
+
+export interface MunicipalitySettingsTable {
+  municipality_id: number;
+  /** What an hour of staff time is valued at, in öre (AR-2: staff time counts as money). */
+  staff_hour_cost_minor: ColumnType<number, number | undefined, number>;
+  /** Prefix of registry numbers, e.g. `KS` in `KS 2026/123`. */
+  registry_prefix: ColumnType<string, string | undefined, string>;
+  updated_at: string;
+}
+
+/** Which committee (nämnd) is responsible for which unit (förvaltning, bolag). */
+export interface CommitteeUnitTable {
+  committee_id: number;
+  unit_id: number;
+}
+
+/** A point of the delegation order: who may decide which projects on a committee's behalf. */
+export interface DelegationRuleTable {
+  id: Generated<number>;
+  municipality_id: number;
+  committee_id: number;
+  /** The delegate's title, e.g. "förvaltningschef", "kommundirektör". */
+  delegate_role: string;
+  /** JSON array of project kinds the delegate may decide; empty means all kinds. */
+  project_kinds: ColumnType<string, string | undefined, string>;
+  /** Highest municipal co-financing (cash plus valued staff time) in öre. */
+  max_cofinancing_minor: number;
+  /** The point in the delegation order, e.g. "3.2". */
+  reference: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistryCounterTable {
+  municipality_id: number;
+  prefix: string;
+  year: number;
+  last_value: number;
+}
+
+export interface PartnershipDecisionTable {
+  partnership_id: number;
+  decision_id: number;
+}
+
+export type AssessmentRecommendation = 'approve' | 'approve_with_conditions' | 'reject';
+
+/** The pre-decision assessment of a project or a new partnership (AR-2, AL-7). */
+export interface AssessmentTable {
+  id: Generated<number>;
+  municipality_id: number;
+  entity: 'project' | 'partnership';
+  entity_id: number;
+  total_benefit: string | null;
+  cash_minor: number | null;
+  staff_hours: number | null;
+  /** The hourly cost in force when the assessment was made. */
+  staff_hour_cost_minor: number | null;
+  citizen_perspective: string | null;
+  operations_fit: string | null;
+  strategy_fit: string | null;
+  risks: string | null;
+  recommendation: AssessmentRecommendation | null;
+  recommendation_text: string | null;
+  completed_at: string | null;
+  completed_by: number | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type RevisionState = 'draft' | 'in_review' | 'returned' | 'published' | 'discarded';
+
+/**
+ * A pending edit of a record: the whole form as JSON. The live row keeps the published version
+ * visible until the coordinator approves the revision (AL-14).
+ */
+export interface RevisionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  entity: 'project' | 'partnership' | 'organisation';
+  entity_id: number;
+  data: string;
+  state: RevisionState;
+  review_comment: string | null;
+  created_by: number | null;
+  submitted_by: number | null;
+  submitted_at: string | null;
+  reviewed_by: number | null;
+  reviewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  municipality_id: number;
+  entity: string;
+  entity_id: number;
+  /** The uploader's file name, cleaned; never used as a path. */
+  filename: string;
+  /** Detected from the content. */
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  /** File name under the attachment directory (outside the web root). */
+  storage_key: string;
+  is_public: ColumnType<number, number | undefined, number>;
+  uploaded_by: number | null;
+  created_at: string;
+}
+
+export interface ImportRunTable {
+  id: Generated<number>;
+  municipality_id: number;
+  kind: string;
+  filename: string | null;
+  /** `preview`, `running`, `done`, `failed`. */
+  state: string;
+  /** The parsed rows and mapping, JSON, between preview and run. */
+  payload: string | null;
+  total_rows: ColumnType<number, number | undefined, number>;
+  processed_rows: ColumnType<number, number | undefined, number>;
+  summary: string | null;
+  created_by: number | null;
+  created_at: string;
+  finished_at: string | null;
 }
 
 export interface Database {
@@ -337,7 +612,29 @@ export interface Database {
   project_decisions: ProjectDecisionTable;
   page_feedback: PageFeedbackTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  user_units: UserUnitTable;
+  recovery_codes: RecoveryCodeTable;
+  sessions: SessionTable;
+  auth_attempts: AuthAttemptTable;
+  password_resets: PasswordResetTable;
+  oidc_providers: OidcProviderTable;
+  oidc_logins: OidcLoginTable;
+  user_identities: UserIdentityTable;
+  municipality_settings: MunicipalitySettingsTable;
+  committee_units: CommitteeUnitTable;
+  delegation_rules: DelegationRuleTable;
+  registry_counters: RegistryCounterTable;
+  partnership_decisions: PartnershipDecisionTable;
+  assessments: AssessmentTable;
+  revisions: RevisionTable;
+  attachments: AttachmentTable;
+  import_runs: ImportRunTable;
 }
+
+export type User = Selectable<UserTable>;
 
 export type Municipality = Selectable<MunicipalityTable>;
 export type Organisation = Selectable<OrganisationTable>;

@@ -55,7 +55,7 @@ function keyOf(method: string | undefined, url: string | undefined, headers: Inc
   if (cc && /no-cache|no-store|max-age=0/i.test(cc)) return undefined;
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
-  if (UNCACHEABLE_PATHS.has(path)) return undefined;
+  if (UNCACHEABLE_PATHS.has(path) || /^(\/en)?\/admin(\/|$)/.test(path)) return undefined;
   return path.startsWith('/api/') ? `${url}\n${langKey(headers['accept-language'] as string | undefined)}` : url;
 }
 
@@ -92,7 +92,14 @@ export function createResponseCache(fetch: Fetch, options: ResponseCacheOptions 
     // The version is read before rendering: a change during rendering makes the next request miss.
     const version = currentVersion();
     const response = await fetch(request, env);
-    if (response.status !== 200 || response.headers.has('set-cookie') || response.headers.has('content-disposition')) return response;
+    if (
+      response.status !== 200 ||
+      response.headers.has('set-cookie') ||
+      response.headers.has('content-disposition') ||
+      /no-store|private/.test(response.headers.get('cache-control') ?? '')
+    ) {
+      return response;
+    }
     const body = Buffer.from(await response.arrayBuffer());
     const headers: string[] = [];
     response.headers.forEach((value, name) => {

@@ -5,6 +5,7 @@
 import type { DbHandle, Db } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import { buildSearchText } from '../features/projects/search-text.js';
+import { recordAudit } from '../features/audit/chain.js';
 import { ale } from './data/ale.js';
 import { arvika } from './data/arvika.js';
 import { OFFICIAL_MUNICIPALITIES } from './data/official-municipalities.js';
@@ -244,18 +245,14 @@ export async function loadSeedMunicipality(db: Db, seed: SeedMunicipality, actor
       }
     }
 
-    await trx
-      .insertInto('audit_log')
-      .values({
-        municipality_id: municipalityId,
-        actor,
-        action: 'seed',
-        entity: 'municipality',
-        entity_id: String(municipalityId),
-        details: JSON.stringify({ source: seed.source, organisations: seed.organisations.length, partnerships: seed.partnerships.length, projects: seed.projects.length }),
-        at: now,
-      })
-      .execute();
+    await recordAudit(trx, {
+      municipalityId,
+      actor: { userId: null, label: actor },
+      action: 'seed',
+      entity: 'municipality',
+      entityId: municipalityId,
+      details: { source: seed.source, organisations: seed.organisations.length, partnerships: seed.partnerships.length, projects: seed.projects.length },
+    });
     return municipalityId;
   });
 }

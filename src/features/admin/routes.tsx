@@ -1,0 +1,28 @@
+/**
+ * The back office under `/admin` (Swedish) and `/en/admin` (English): every feature's admin routes,
+ * behind the guard (sign-in, CSRF, no-store). More specific routes first: `/:kommun` is last.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import type { Lang } from '../../i18n/index.js';
+import { attachmentAdminRoutes } from '../attachments/routes.js';
+import { auditRoutes } from '../audit/routes.js';
+import { authRoutes } from '../auth/routes.js';
+import { decisionRoutes } from '../decisions/routes.js';
+import { editingRoutes } from '../editing/routes.js';
+import { importAdminRoutes } from '../imports/routes.js';
+import { userRoutes } from '../users/routes.js';
+import { dashboardRoutes } from './dashboard.js';
+
+export function adminRoutes(lang: Lang): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.route('/', authRoutes(lang));
+  app.route('/', userRoutes(lang));
+  app.route('/', auditRoutes(lang));
+  app.route('/', importAdminRoutes(lang));
+  app.route('/', attachmentAdminRoutes(lang));
+  app.route('/', decisionRoutes(lang));
+  app.route('/', editingRoutes(lang));
+  app.route('/', dashboardRoutes(lang));
+  return app;
+}
