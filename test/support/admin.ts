@@ -103,7 +103,8 @@ export async function createAdminTestApp(kind: DbKind) {
 
   /** Calls the app as `user` (or anonymously with `undefined`). */
   const request = (user: TestUser | undefined, path: string, opts: RequestOptions = {}) => {
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    // Browsers send Origin with every form post; the app's CSRF origin check requires it.
+    const headers: Record<string, string> = { origin: 'http://localhost', ...(opts.headers ?? {}) };
     if (user) headers.cookie = user.cookie;
     let body: BodyInit | undefined;
     let method = opts.method ?? 'GET';

@@ -1,15 +1,48 @@
-/** The back office's start: the municipality chooser and each municipality's overview. */
+/**
+ * The back office's start: the municipality chooser, and each municipality's overview for the
+ * person's role: what awaits me (reviews, decisions, drafts and records sent back), and recent
+ * changes.
+ */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
-import type { Lang } from '../../i18n/index.js';
+import { formatDate, type Lang } from '../../i18n/index.js';
+import { can } from '../policy/policy.js';
 import { adminHref, requireActor, requireAdminMunicipality } from './context.js';
+import { type AwaitingItem, awaitingFor, keyCounts, recentChanges } from './dashboard-repository.js';
 import { AdminLayout, adminPageContext } from './layout.js';
 
 const T = {
   start: { sv: 'Välj kommun', en: 'Choose a municipality' },
   none: { sv: 'Du har ännu ingen roll i någon kommun. Be kommunens administratör att ge dig en roll.', en: 'You do not have a role in any municipality yet. Ask the municipality’s administrator to give you one.' },
   overview: { sv: 'Översikt', en: 'Overview' },
+  awaiting: { sv: 'Väntar på dig', en: 'Waiting for you' },
+  nothing: { sv: 'Inget väntar på dig just nu.', en: 'Nothing is waiting for you right now.' },
+  reviews: { sv: 'Att granska och publicera', en: 'To review and publish' },
+  decisions: { sv: 'Projekt som väntar på beslut', en: 'Projects awaiting a decision' },
+  drafts: { sv: 'Utkast', en: 'Drafts' },
+  returned: { sv: 'Skickade tillbaka till dig', en: 'Sent back to you' },
+  recent: { sv: 'Senaste ändringar', en: 'Recent changes' },
+  figures: { sv: 'I siffror', en: 'In figures' },
+  projects: { sv: 'Projekt', en: 'Projects' },
+  published: { sv: 'varav publicerade', en: 'of which published' },
+  partnerships: { sv: 'Vänorter och samarbeten', en: 'Twin towns and partnerships' },
+  ongoing: { sv: 'Pågående projekt', en: 'Ongoing projects' },
+  allLog: { sv: 'Hela ändringsloggen', en: 'The whole audit trail' },
+  newProject: { sv: 'Registrera ett nytt projekt eller utbyte', en: 'Register a new project or exchange' },
 };
+
+function ItemList(props: { lang: Lang; items: AwaitingItem[]; slug: string }) {
+  return (
+    <ul class="link-list">
+      {props.items.map((i) => (
+        <li>
+          <a href={adminHref(props.lang, `/${props.slug}${i.path}`)}>{i.title}</a>
+          {i.note && <span class="muted"> – {i.note}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -34,12 +67,86 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
       </AdminLayout>,
     );
   });
+
   app.get('/:kommun', async (c) => {
-    const { municipality } = await requireAdminMunicipality(c);
+    const { municipality, actor } = await requireAdminMunicipality(c);
+    const db = c.var.handle.db;
+    const target = { municipalityId: municipality.id };
+    const [awaiting, recent, counts] = await Promise.all([
+      awaitingFor(db, actor, municipality.id, lang),
+      can(actor, 'view_audit', target) ? recentChanges(db, municipality.id, 10) : Promise.resolve([]),
+      keyCounts(db, municipality.id),
+    ]);
     const ctx = await adminPageContext(c, municipality);
+    const name = lang === 'sv' ? municipality.name_sv : municipality.name_en;
+    const sections = [
+      { key: 'reviews', items: awaiting.reviews },
+      { key: 'decisions', items: awaiting.decisions },
+      { key: 'returned', items: awaiting.returned },
+      { key: 'drafts', items: awaiting.drafts },
+    ] as const;
+    const anything = sections.some((s) => s.items.length > 0);
+    const mayCreate = can(actor, 'edit', target) || actor.units.size > 0;
     return c.html(
       <AdminLayout ctx={ctx} title={T.overview[lang]} current="dashboard">
-        <h1>{T.overview[lang]}</h1>
+        <h1>
+          {T.overview[lang]}: {name}
+        </h1>
+        {mayCreate && (
+          <p>
+            <a class="button" href={adminHref(lang, `/${municipality.slug}/projekt/ny`)}>
+              {T.newProject[lang]}
+            </a>
+          </p>
+        )}
+        <section aria-labelledby="awaiting-title">
+          <h2 id="awaiting-title">{T.awaiting[lang]}</h2>
+          {!anything && <p>{T.nothing[lang]}</p>}
+          {sections
+            .filter((s) => s.items.length > 0)
+            .map((s) => (
+              <>
+                <h3>
+                  {T[s.key][lang]} ({s.items.length})
+                </h3>
+                <ItemList lang={lang} items={s.items} slug={municipality.slug} />
+              </>
+            ))}
+        </section>
+        <section aria-labelledby="figures-title">
+          <h2 id="figures-title">{T.figures[lang]}</h2>
+          <dl class="figures">
+            <div>
+              <dt>{T.projects[lang]}</dt>
+              <dd>
+                {counts.projects} ({T.published[lang]} {counts.publishedProjects})
+              </dd>
+            </div>
+            <div>
+              <dt>{T.ongoing[lang]}</dt>
+              <dd>{counts.ongoing}</dd>
+            </div>
+            <div>
+              <dt>{T.partnerships[lang]}</dt>
+              <dd>{counts.partnerships}</dd>
+            </div>
+          </dl>
+        </section>
+        {recent.length > 0 && (
+          <section aria-labelledby="recent-title">
+            <h2 id="recent-title">{T.recent[lang]}</h2>
+            <ul class="link-list">
+              {recent.map((r) => (
+                <li>
+                  {formatDate(lang, r.at.slice(0, 10))}: {r.actor} – {r.action} {r.entity} {r.entity_id ?? ''}
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a href={adminHref(lang, `/${municipality.slug}/logg`)}>{T.allLog[lang]}</a>
+            </p>
+          </section>
+        )}
       </AdminLayout>,
     );
   });
