@@ -18,8 +18,10 @@ import type { DbHandle } from './db/database.js';
 import { AppError, problemOf } from './errors/index.js';
 import { accessibilityRoutes } from './features/accessibility/routes.js';
 import { adminGuard } from './features/admin/guard.js';
+import { AdminMessagePage, adminPageContext } from './features/admin/layout.js';
 import { adminRoutes } from './features/admin/routes.js';
 import { apiRoutes, openapiDocument } from './features/api/routes.js';
+import { attachmentPublicRoutes } from './features/attachments/routes.js';
 import { feedbackRoutes } from './features/feedback/routes.js';
 import { municipalityRoutes } from './features/municipalities/routes.js';
 import { partnershipRoutes } from './features/partnerships/routes.js';
@@ -84,6 +86,8 @@ export function createApp({ handle, config }: AppDeps) {
   app.use(
     '*',
     secureHeaders({
+      // Routes that set their own stricter headers (attachment downloads: `default-src 'none'; sandbox`) keep them.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'none'"],
@@ -141,6 +145,7 @@ export function createApp({ handle, config }: AppDeps) {
   }
 
   app.route('/', feedbackRoutes());
+  app.route('/', attachmentPublicRoutes());
   // English first: otherwise the Swedish `/:kommun` route takes `/en` (the English front page) for a municipality.
   for (const [prefix, lang] of [['/en', 'en'], ['/', 'sv']] as const) {
     app.route(prefix, accessibilityRoutes(lang));
@@ -149,8 +154,14 @@ export function createApp({ handle, config }: AppDeps) {
     app.route(prefix, municipalityRoutes(lang));
   }
 
-  app.notFound((c) => {
+  app.notFound(async (c) => {
     const lang = c.var.lang ?? 'sv';
+    if (/^(\/en)?\/admin(\/|$)/.test(c.req.path) && c.var.actor) {
+      c.status(404);
+      c.header('Cache-Control', 'no-store');
+      const ctx = await adminPageContext(c);
+      return c.html(<AdminMessagePage ctx={ctx} title={ERROR_TITLES.not_found![lang]} message={lang === 'sv' ? 'Sidan finns inte.' : 'The page does not exist.'} />);
+    }
     if (c.req.path.startsWith('/api/')) {
       const err = new AppError('not_found', lang === 'sv' ? 'Det finns ingen sådan adress i API:et.' : 'There is no such address in the API.');
       return c.json(problemOf(err, ERROR_TITLES.not_found![lang], c.req.path), 404, { 'Content-Type': 'application/problem+json' });
@@ -159,9 +170,15 @@ export function createApp({ handle, config }: AppDeps) {
     return c.html(<NotFoundPage ctx={pageContext(c, lang)} />);
   });
 
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     const lang = c.var.lang ?? 'sv';
     const isApi = c.req.path.startsWith('/api/');
+    if (err instanceof AppError && /^(\/en)?\/admin(\/|$)/.test(c.req.path)) {
+      c.status(err.status as 400);
+      c.header('Cache-Control', 'no-store');
+      const ctx = await adminPageContext(c).catch(() => undefined);
+      if (ctx) return c.html(<AdminMessagePage ctx={ctx} title={ERROR_TITLES[err.code]![lang]} message={err.detail} />);
+    }
     if (err instanceof AppError) {
       if (isApi) {
         return c.json(problemOf(err, ERROR_TITLES[err.code]![lang], c.req.path), err.status as 400, { 'Content-Type': 'application/problem+json' });

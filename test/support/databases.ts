@@ -84,6 +84,7 @@ async function newPostgresDatabase(statementTimeoutMs: number): Promise<{ config
   url.pathname = `/${name}`;
   const config = loadConfig({
     DATABASE_URL: url.toString(),
+    ATTACHMENTS_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'utblick-attachments-')),
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '4',
     DATABASE_STATEMENT_TIMEOUT_MS: String(statementTimeoutMs),
