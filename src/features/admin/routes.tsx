@@ -11,6 +11,7 @@ import { authRoutes } from '../auth/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { editingRoutes } from '../editing/routes.js';
 import { importAdminRoutes } from '../imports/routes.js';
+import { registryRoutes } from '../registry/routes.js';
 import { userRoutes } from '../users/routes.js';
 import { dashboardRoutes } from './dashboard.js';
 
@@ -22,6 +23,7 @@ export function adminRoutes(lang: Lang): Hono<AppEnv> {
   app.route('/', importAdminRoutes(lang));
   app.route('/', attachmentAdminRoutes(lang));
   app.route('/', decisionRoutes(lang));
+  app.route('/', registryRoutes(lang));
   app.route('/', editingRoutes(lang));
   app.route('/', dashboardRoutes(lang));
   return app;
