@@ -235,3 +235,17 @@ export function adminCrumbs(ctx: AdminPageContext, ...rest: Crumb[]): Crumb[] {
   const first: Crumb[] = m ? [{ href: adminHref(ctx.lang, `/${m.slug}`), label: ctx.lang === 'sv' ? m.name_sv : m.name_en }] : [];
   return [...first, ...rest];
 }
+
+/** An error or message page inside the back office's frame (403, 404, expired form…). */
+export function AdminMessagePage(props: { ctx: AdminPageContext; title: string; message: string }) {
+  const { lang } = props.ctx;
+  return (
+    <AdminLayout ctx={props.ctx} title={props.title}>
+      <h1>{props.title}</h1>
+      <p class="lead">{props.message}</p>
+      <p>
+        <a href={props.ctx.municipality ? adminHref(lang, `/${props.ctx.municipality.slug}`) : adminHref(lang)}>{T.dashboard[lang]}</a>
+      </p>
+    </AdminLayout>
+  );
+}
