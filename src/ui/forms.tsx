@@ -189,7 +189,8 @@ export function FormErrorSummary(props: { lang: Lang; errors: FormErrors | Field
   const list = Array.isArray(props.errors) ? props.errors : Object.entries(props.errors).map(([field, message]) => ({ field, message }));
   if (list.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    // autofocus: the summary takes the focus when the page loads (no script needed), as GOV.UK's does.
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{props.title ?? T.summary[props.lang]}</h2>
       <ul>
         {list.map((e) => (

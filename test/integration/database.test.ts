@@ -1,20 +1,53 @@
 /** The data layer on both databases: fresh migration, conventions, append-only audit trail, seeds. */
-import { sql } from 'kysely';
+import { type Kysely, Migrator, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import * as initial from '../../src/db/migrations/20261121_0100_initial.js';
+import { recordAudit, verifyAuditChain } from '../../src/features/audit/chain.js';
 import { loadReferenceData, loadSeedMunicipality, SEED_MUNICIPALITIES, seedIfEmpty } from '../../src/seed/load.js';
 import { availableDatabases, createTestDb } from '../support/databases.js';
 
 const kinds = await availableDatabases();
 
 describe.each(kinds)('database on %s', (kind) => {
+  it('upgrades a database of the first release: lifecycle from status, and the old audit entries sealed into the chain', async () => {
+    const t = await createTestDb(kind, { migrate: false });
+    try {
+      const migrator = new Migrator({ db: t.handle.db, provider: { getMigrations: async () => ({ '20261121_0100_initial': initial }) } });
+      expect((await migrator.migrateToLatest()).error).toBeUndefined();
+      const db = t.handle.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+      const now = new Date().toISOString();
+      const m = await db.insertInto('municipalities').values({ code: '1784', slug: 'arvika', name_sv: 'Arvika kommun', name_en: 'Arvika Municipality', created_at: now }).returning('id').executeTakeFirstOrThrow();
+      for (const [title, status] of [['Pågår', 'ongoing'], ['Sökt', 'applied'], ['Planerat', 'planned']]) {
+        await db.insertInto('projects').values({ municipality_id: m.id, kind: 'project', title_sv: title, status, created_at: now, updated_at: now }).execute();
+      }
+      for (const action of ['seed', 'update']) {
+        await db.insertInto('audit_log').values({ municipality_id: m.id, actor: 'system:seed', action, entity: 'municipality', entity_id: String(m.id), details: '{"n":1}', at: now }).execute();
+      }
+      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0200_back_office']);
+      const lifecycles = await t.handle.db.selectFrom('projects').select(['title_sv', 'lifecycle']).orderBy('title_sv').execute();
+      expect(lifecycles).toEqual([
+        { title_sv: 'Planerat', lifecycle: 'idea' },
+        { title_sv: 'Pågår', lifecycle: 'ongoing' },
+        { title_sv: 'Sökt', lifecycle: 'awaiting_decision' },
+      ]);
+      expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, checked: 2 });
+      // Still append-only after the upgrade.
+      await expect(t.handle.db.updateTable('audit_log').set({ actor: 'x' }).execute()).rejects.toThrow();
+      await t.handle.db.transaction().execute((trx) => recordAudit(trx, { municipalityId: Number(m.id), actor: { userId: null, label: 'test' }, action: 'update', entity: 'project', entityId: 1 }));
+      expect(await verifyAuditChain(t.handle.db)).toEqual({ ok: true, checked: 3 });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('migrates an empty database, and migrating again changes nothing', async () => {
     const t = await createTestDb(kind, { migrate: false });
     try {
-      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0100_initial']);
+      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0100_initial', '20261121_0200_back_office']);
       expect(await migrateToLatest(t.handle.db)).toEqual([]);
       const tables = (await t.handle.db.introspection.getTables()).map((x) => x.name);
-      for (const name of ['municipalities', 'organisations', 'partnerships', 'partnership_events', 'projects', 'project_funding', 'decisions', 'page_feedback', 'audit_log']) {
+      for (const name of ['municipalities', 'organisations', 'partnerships', 'partnership_events', 'projects', 'project_funding', 'decisions', 'page_feedback', 'audit_log', 'users', 'sessions', 'revisions', 'audit_head']) {
         expect(tables).toContain(name);
       }
     } finally {

@@ -128,7 +128,9 @@ describe.each(kinds)('the project form never breaks on %s', (kind) => {
         for (const p of PAYLOADS.slice(0, 3)) expect(body).not.toContain(p);
         const after = await countProjects();
         const allowedUnits = who === 'unit_editor' ? new Set([t.ownUnit.id]) : undefined;
-        const expected = parseProjectForm(values, { lang, refs, allowedUnits });
+        // The app reads forms through formValues(), which drops NUL characters; so does the model.
+        const read = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => x.replaceAll('\0', '')) : String(v).replaceAll('\0', '')]));
+        const expected = parseProjectForm(read, { lang, refs, allowedUnits });
         if (res.status === 303) {
           expect(expected.ok).toBe(true);
           const id = isNew ? Number(/projekt\/(\d+)\?/.exec(res.headers.get('location') ?? '')![1]) : targetId;

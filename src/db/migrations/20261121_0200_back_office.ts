@@ -4,6 +4,7 @@
  * and the tamper-evident audit chain. Frozen once released: add a new migration instead.
  * Imports nothing from the application.
  */
+import { createHash } from 'node:crypto';
 import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
 
 type Col = (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder;
@@ -263,7 +264,41 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_id', big)
     .addColumn('last_hash', 'text')
     .execute();
-  await db.insertInto('audit_head').values({ id: 1, last_id: null, last_hash: null }).execute();
+  // Seal the entries written before the chain existed: hash them in id order with the digest of
+  // src/features/audit/chain.ts as it is at this release (copied, not imported: migrations are
+  // frozen), briefly lifting the append-only trigger inside this migration's transaction.
+  const old = await db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+  let prev: string | null = null;
+  let lastId: number | null = null;
+  if (old.length > 0) {
+    if (pg) await sql`alter table audit_log disable trigger audit_log_no_change`.execute(db);
+    else await sql`drop trigger audit_log_no_update`.execute(db);
+    for (const r of old) {
+      const input: string = JSON.stringify([
+        prev ?? '',
+        r.municipality_id === null ? null : Number(r.municipality_id),
+        null,
+        r.actor,
+        r.action,
+        r.entity,
+        r.entity_id,
+        null,
+        null,
+        r.details,
+        r.at,
+      ]);
+      const hash: string = createHash('sha256').update(input, 'utf8').digest('hex');
+      await db.updateTable('audit_log').set({ prev_hash: prev, hash }).where('id', '=', r.id).execute();
+      prev = hash;
+      lastId = Number(r.id);
+    }
+    if (pg) await sql`alter table audit_log enable trigger audit_log_no_change`.execute(db);
+    else {
+      await sql`create trigger audit_log_no_update before update on audit_log
+        begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    }
+  }
+  await db.insertInto('audit_head').values({ id: 1, last_id: lastId, last_hash: prev }).execute();
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations are untyped by design.

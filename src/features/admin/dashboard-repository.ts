@@ -30,6 +30,12 @@ export async function awaitingFor(db: Db, actor: Actor, municipalityId: number, 
   if (can(actor, 'publish', target)) {
     const revs = await db.selectFrom('revisions').select(['id', 'entity', 'entity_id']).where('municipality_id', '=', municipalityId).where('state', '=', 'in_review').orderBy('submitted_at').limit(50).execute();
     for (const r of revs) {
+      // A never-published record in review is listed below as new, not as a change.
+      const table = r.entity === 'project' ? 'projects' : r.entity === 'partnership' ? 'partnerships' : undefined;
+      if (table) {
+        const live = await db.selectFrom(table).select('publication_state').where('id', '=', Number(r.entity_id)).executeTakeFirst();
+        if (live?.publication_state !== 'published') continue;
+      }
       reviews.push({ title: await titleOf(r.entity, Number(r.entity_id)), path: `/${ENTITY_PATH[r.entity] ?? r.entity}/${r.entity_id}`, note: sv ? 'ändring av publicerad uppgift' : 'change to a published record' });
     }
     const newProjects = await db.selectFrom('projects').select(['id', 'title_sv']).where('municipality_id', '=', municipalityId).where('publication_state', '=', 'in_review').limit(50).execute();

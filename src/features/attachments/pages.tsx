@@ -74,7 +74,7 @@ export function AttachmentsPage(props: {
       {attachments.length === 0 ? (
         <p>{M.none[lang]}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={M.listHeading[lang]} tabindex={0}>
           <table class="data">
             <caption class="visually-hidden">{M.listHeading[lang]}</caption>
             <thead>

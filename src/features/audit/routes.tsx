@@ -59,7 +59,7 @@ function Changes(props: { lang: Lang; before: string | null; after: string | nul
   if (changes.length === 0) return null;
   const { lang } = props;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={T.changes[lang]} tabindex={0}>
       <table class="data">
         <thead>
           <tr>
@@ -100,7 +100,7 @@ export function auditRoutes(lang: Lang): Hono<AppEnv> {
         {rows.length === 0 ? (
           <p>{T.none[lang]}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label={T.log[lang]} tabindex={0}>
             <table class="data">
               <caption class="visually-hidden">{T.log[lang]}</caption>
               <thead>

@@ -57,7 +57,7 @@ export function ProjectListPage(props: {
       {props.items.length === 0 ? (
         <p>{UI.noProjects[lang]}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={UI.count[lang].replace(/\{n\}/g, String(props.total))} tabindex={0}>
           <table>
             <thead>
               <tr>
@@ -207,9 +207,6 @@ export function ProjectPage(p: ProjectPageProps) {
         </li>
         <li>
           <a href={`${base}/bedomning`}>{UI.assessment[lang]}</a>
-        </li>
-        <li>
-          <a href={`${base}/status`}>{UI.status[lang]}</a>
         </li>
         {p.everPublished && p.publicationState === 'published' && (
           <li>

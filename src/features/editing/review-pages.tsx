@@ -67,7 +67,7 @@ export function ChangesTable(props: { lang: Lang; before?: ReviewField[]; after:
   const rows = changedFields(props.before, props.after);
   if (rows.length === 0) return <p>{UI.noChanges[lang]}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-label={props.caption} tabindex={0}>
       <table>
         <caption>{props.caption}</caption>
         <thead>
@@ -150,7 +150,7 @@ export function ReviewQueuePage(props: { ctx: AdminPageContext; crumbs: Crumb[];
       {props.items.length === 0 ? (
         <p>{UI.reviewNone[lang]}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={UI.reviewQueue[lang]} tabindex={0}>
           <table>
             <thead>
               <tr>

@@ -163,7 +163,7 @@ export function userRoutes(lang: Lang): Hono<AppEnv> {
             {T.add[lang]}
           </a>
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" aria-label={T.users[lang]} tabindex={0}>
           <table class="data">
             <caption class="visually-hidden">{T.users[lang]}</caption>
             <thead>

@@ -110,7 +110,7 @@ export function providerSettingsRoutes(lang: Lang): Hono<AppEnv> {
         {providers.length === 0 ? (
           <p>{T.none[lang]}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label={T.tableCaption[lang]} tabindex={0}>
             <table>
               <caption>{T.tableCaption[lang]}</caption>
               <thead>

@@ -1,0 +1,64 @@
+/**
+ * Every back-office page (every GET route in the route table, test/support/admin-routes.ts), as a
+ * person allowed to see it, in Swedish at 1280 px and in English at 320 px: axe finds no WCAG 2.1
+ * A/AA violation, the page has one h1 and states its language, and nothing scrolls sideways.
+ * The pages before sign-in are checked anonymously. Downloads (Word, attachments) are not pages.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, test } from 'vitest';
+import type { TestRole } from '../support/admin.js';
+import { fixture } from '../support/admin-fixtures.js';
+import { SPEC } from '../support/admin-routes.js';
+import { useAdminBrowserApp } from './admin-support.js';
+import { describeInBrowser } from './support.js';
+
+const ANONYMOUS_PAGES = ['/admin/logga-in', '/admin/glomt-losenord', '/admin/aterstall/ogiltig-lank-som-inte-finns-0000000000'];
+
+const PAGES = Object.entries(SPEC)
+  .filter(([route]) => route.startsWith('GET ') && !/\.docx$|:filename$/.test(route))
+  .map(([route, need]) => ({ pattern: route.slice(4), need }));
+
+function personFor(action: string): TestRole {
+  if (action === 'create_municipality') return 'platform_admin';
+  if (action === 'manage_users') return 'municipal_admin';
+  return 'coordinator';
+}
+
+describeInBrowser('every back-office page passes axe', () => {
+  const b = useAdminBrowserApp();
+
+  const variants = [
+    { lang: 'sv', width: 1280 },
+    { lang: 'en', width: 320 },
+  ] as const;
+
+  for (const { lang, width } of variants) {
+    test(`${lang}, ${width} px`, async () => {
+      const failures: string[] = [];
+      const t = b.t;
+      const check = async (role: TestRole | undefined, path: string) => {
+        const page = await b.pageAs(role ? t.users[role] : undefined, { width });
+        const url = `${lang === 'en' ? '/en' : ''}${path}`;
+        const res = await page.goto(url);
+        const status = res?.status() ?? 0;
+        if (status >= 400 && !path.includes('/aterstall/')) failures.push(`${url}: status ${status}`);
+        const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of axe.violations) failures.push(`${url}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        if ((await page.locator('h1').count()) !== 1) failures.push(`${url}: not exactly one h1`);
+        if ((await page.getAttribute('html', 'lang')) !== lang) failures.push(`${url}: lang is not ${lang}`);
+        if (!(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))) failures.push(`${url}: scrolls sideways at ${width} px`);
+        await page.context().close();
+      };
+      for (const path of ANONYMOUS_PAGES) await check(undefined, path);
+      for (const { pattern, need } of PAGES) {
+        const params = need.record ? await fixture(t, need.record, t.arvikaId, t.ownUnit.id) : {};
+        const path = pattern
+          .replace(/\{[^}]*\}/g, '')
+          .replace(':kommun', 'arvika')
+          .replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? name);
+        await check(personFor(need.action), path);
+      }
+      expect(failures).toEqual([]);
+    }, 600_000);
+  }
+});
