@@ -127,7 +127,7 @@ export function Layout(props: {
 export function ErrorSummary(props: { lang: Lang; errors: { field: string; message: string }[] }) {
   if (props.errors.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
       <h2 id="error-summary-title">{t(props.lang, 'error_summary_title')}</h2>
       <ul>
         {props.errors.map((e) => (

@@ -27,7 +27,7 @@ describe.each(kinds)('users, municipalities, dashboard, audit on %s', (kind) => 
     const list = await (await t.request(t.users.municipal_admin, '/admin/arvika/anvandare')).text();
     expect(list).toContain('Nina Ny');
     const log = await (await t.request(t.users.municipal_admin, '/admin/arvika/logg')).text();
-    expect(log).toContain('grant_role');
+    expect(log).toContain('gav en roll till');
     expect((await verifyAuditChain(t.handle.db)).ok).toBe(true);
   });
 

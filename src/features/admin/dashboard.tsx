@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { formatDate, type Lang } from '../../i18n/index.js';
+import { describeEntry } from '../audit/labels.js';
 import { can } from '../policy/policy.js';
 import { adminHref, requireActor, requireAdminMunicipality } from './context.js';
 import { type AwaitingItem, awaitingFor, keyCounts, recentChanges } from './dashboard-repository.js';
@@ -138,7 +139,7 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
             <ul class="link-list">
               {recent.map((r) => (
                 <li>
-                  {formatDate(lang, r.at.slice(0, 10))}: {r.actor} – {r.action} {r.entity} {r.entity_id ?? ''}
+                  {formatDate(lang, r.at.slice(0, 10))}: {r.actor} {describeEntry(r, lang)}
                 </li>
               ))}
             </ul>

@@ -8,6 +8,7 @@ import { formatDate, type Lang } from '../../i18n/index.js';
 import { adminHref, idParam, requireAdminMunicipality } from '../admin/context.js';
 import { AdminLayout, adminCrumbs, adminPageContext } from '../admin/layout.js';
 import { recordNotFound } from '../policy/policy.js';
+import { actionLabel, entityLabel } from './labels.js';
 import { fieldChanges, historyOf, municipalityLog } from './repository.js';
 
 const T = {
@@ -31,23 +32,10 @@ const T = {
   showHistory: { sv: 'Visa historik', en: 'Show history' },
 };
 
-const ENTITY_LABELS: Record<string, { sv: string; en: string }> = {
-  project: { sv: 'Projekt', en: 'Project' },
-  partnership: { sv: 'Samarbete', en: 'Partnership' },
-  organisation: { sv: 'Organisation', en: 'Organisation' },
-  decision: { sv: 'Beslut', en: 'Decision' },
-  assessment: { sv: 'Bedömning', en: 'Assessment' },
-  user: { sv: 'Användare', en: 'User' },
-  municipality: { sv: 'Kommun', en: 'Municipality' },
-  attachment: { sv: 'Bilaga', en: 'Attachment' },
-  import: { sv: 'Import', en: 'Import' },
-  session: { sv: 'Inloggning', en: 'Sign-in' },
-};
-
 const ENTITY_RE = /^[a-z_]{1,40}$/;
 
-function entityLabel(entity: string, lang: Lang): string {
-  return ENTITY_LABELS[entity]?.[lang] ?? entity;
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function when(lang: Lang, iso: string): string {
@@ -116,14 +104,14 @@ export function auditRoutes(lang: Lang): Hono<AppEnv> {
                   <tr>
                     <td>{when(lang, r.at)}</td>
                     <td>{r.actor}</td>
-                    <td>{r.action}</td>
+                    <td>{actionLabel(r.action, lang)}</td>
                     <td>
                       {r.entity_id && /^[0-9]+$/.test(r.entity_id) ? (
                         <a href={adminHref(lang, `/${municipality.slug}/logg/${r.entity}/${r.entity_id}`)}>
-                          {entityLabel(r.entity, lang)} {r.entity_id}
+                          {capitalise(entityLabel(r.entity, lang))} {r.entity_id}
                         </a>
                       ) : (
-                        entityLabel(r.entity, lang)
+                        capitalise(entityLabel(r.entity, lang))
                       )}
                     </td>
                   </tr>
@@ -149,7 +137,7 @@ export function auditRoutes(lang: Lang): Hono<AppEnv> {
     const rows = await historyOf(c.var.handle.db, entity, id, municipality.id);
     if (rows.length === 0) throw recordNotFound(lang);
     const ctx = await adminPageContext(c, municipality);
-    const title = `${T.history[lang]}: ${entityLabel(entity, lang).toLowerCase()} ${id}`;
+    const title = `${T.history[lang]}: ${entityLabel(entity, lang)} ${id}`;
     return c.html(
       <AdminLayout ctx={ctx} title={title} crumbs={adminCrumbs(ctx, { label: title })}>
         <h1>{title}</h1>
@@ -157,7 +145,7 @@ export function auditRoutes(lang: Lang): Hono<AppEnv> {
           {rows.map((r) => (
             <li>
               <h2 class="h3">
-                {when(lang, r.at)} – {r.action}
+                {when(lang, r.at)} – {actionLabel(r.action, lang)}
               </h2>
               <p>
                 {T.who[lang]}: {r.actor}
