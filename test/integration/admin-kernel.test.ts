@@ -1,5 +1,6 @@
 /** The back office's frame: sign-in redirect, CSRF, no-store, 404 across municipalities, audit chain. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditVerify } from '../../src/cli/audit-verify.js';
 import { recordAudit, verifyAuditChain } from '../../src/features/audit/chain.js';
 import { availableDatabases } from '../support/databases.js';
 import { type AdminTestApp, createAdminTestApp } from '../support/admin.js';
@@ -58,11 +59,16 @@ describe.each(kinds)('back-office frame on %s', (kind) => {
     });
     const ok = await verifyAuditChain(db);
     expect(ok.ok).toBe(true);
+    expect(await auditVerify(db, false)).toEqual({ text: `Ändringsloggen är hel: ${ok.checked} poster kontrollerade.\n`, exitCode: 0 });
     expect(ok.checked).toBeGreaterThanOrEqual(3);
     // Someone with database access inserts an entry behind the application's back.
     await db.insertInto('audit_log').values({ municipality_id: t.arvikaId, actor: 'intruder', action: 'update', entity: 'project', entity_id: '1', details: null, at: new Date().toISOString(), prev_hash: null, hash: 'x' }).execute();
     const broken = await verifyAuditChain(db);
     expect(broken.ok).toBe(false);
     expect(broken.brokenAt?.reason).toMatch(/previous|hash/);
+    // What `npm run audit:verify` prints and exits with.
+    const cli = await auditVerify(db, false);
+    expect(cli.exitCode).toBe(1);
+    expect(cli.text).toMatch(/^Ändringsloggen är bruten vid post \d+/);
   });
 });

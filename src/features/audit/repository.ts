@@ -16,6 +16,19 @@ export async function municipalityLog(db: Db, municipalityId: number, opts: { en
   return (await q.execute()).map((r) => ({ ...r, id: Number(r.id) }));
 }
 
+const TABLES = { project: 'projects', partnership: 'partnerships', organisation: 'organisations', decision: 'decisions' } as const;
+
+/**
+ * Whether a record of a kind with its own table exists in the municipality; undefined for kinds
+ * without one (then the history itself tells).
+ */
+export async function recordExists(db: Db, entity: string, id: number, municipalityId: number): Promise<boolean | undefined> {
+  const table = TABLES[entity as keyof typeof TABLES];
+  if (!table) return undefined;
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface FieldChange {
   field: string;
   before: string;

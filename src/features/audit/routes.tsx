@@ -9,7 +9,7 @@ import { adminHref, idParam, requireAdminMunicipality } from '../admin/context.j
 import { AdminLayout, adminCrumbs, adminPageContext } from '../admin/layout.js';
 import { recordNotFound } from '../policy/policy.js';
 import { actionLabel, entityLabel } from './labels.js';
-import { fieldChanges, historyOf, municipalityLog } from './repository.js';
+import { fieldChanges, historyOf, municipalityLog, recordExists } from './repository.js';
 
 const T = {
   log: { sv: 'Ändringslogg', en: 'Audit trail' },
@@ -134,13 +134,16 @@ export function auditRoutes(lang: Lang): Hono<AppEnv> {
     const entity = c.req.param('entity');
     if (!ENTITY_RE.test(entity)) throw recordNotFound(lang);
     const id = idParam(c);
+    // Only entries of this municipality; a record of another municipality does not exist here.
     const rows = await historyOf(c.var.handle.db, entity, id, municipality.id);
-    if (rows.length === 0) throw recordNotFound(lang);
+    const exists = await recordExists(c.var.handle.db, entity, id, municipality.id);
+    if (exists === false || (exists === undefined && rows.length === 0)) throw recordNotFound(lang);
     const ctx = await adminPageContext(c, municipality);
     const title = `${T.history[lang]}: ${entityLabel(entity, lang)} ${id}`;
     return c.html(
       <AdminLayout ctx={ctx} title={title} crumbs={adminCrumbs(ctx, { label: title })}>
         <h1>{title}</h1>
+        {rows.length === 0 && <p>{T.none[lang]}</p>}
         <ol class="history">
           {rows.map((r) => (
             <li>

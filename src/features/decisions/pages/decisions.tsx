@@ -302,9 +302,17 @@ export function decisionPages(lang: Lang): Hono<AppEnv> {
           )}
           {row(M.recordedBy[lang], `${recorder?.display_name ?? '–'}, ${formatDate(lang, d.created_at.slice(0, 10))}`)}
         </dl>
-        <p>
-          <a href={mHref(lang, m, '/beslut')}>{M.back[lang]}</a>
-        </p>
+        <ul class="link-list">
+          <li>
+            <a href={mHref(lang, m, `/logg/decision/${d.id}`)}>{lang === 'sv' ? 'Ändringshistorik' : 'Change history'}</a>
+          </li>
+          <li>
+            <a href={mHref(lang, m, `/bilagor/decision/${d.id}`)}>{lang === 'sv' ? 'Bilagor' : 'Attachments'}</a>
+          </li>
+          <li>
+            <a href={mHref(lang, m, '/beslut')}>{M.back[lang]}</a>
+          </li>
+        </ul>
       </AdminLayout>,
     );
   });
