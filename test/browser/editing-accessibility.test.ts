@@ -115,11 +115,12 @@ describeInBrowser('accessibility of project editing and review', () => {
     await tabTo(page, 'button[name="_action"][value="save"].button', { max: 400 });
     const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.keyboard.press('Enter')]);
     expect(res.status()).toBe(303);
-    // Redirects of fulfilled routes are not followed by Playwright: follow it here.
     const location = (await res.allHeaders()).location ?? '';
     expect(location).toMatch(/^\/admin\/arvika\/projekt\/\d+\?klart=created$/);
-    // Chromium may still be turning the unfollowed redirect into an error page: go once it has.
-    await page.goto(location).catch(() => page.goto(location));
+    // Chromium sometimes follows the redirect of a fulfilled route and sometimes not: wait for it,
+    // and go there ourselves only when it did not.
+    await page.waitForURL((u) => u.pathname + u.search === location, { timeout: 5000 }).catch(() => page.goto(location));
+    await page.waitForLoadState('load');
     expect(await page.locator('h1').textContent()).toBe('Studieresa till Kongsvinger');
   }, 60_000);
 });
