@@ -19,6 +19,24 @@ export interface Crumb {
   label: string;
 }
 
+/**
+ * The trail of pages above this one (`label` names the navigation): each a link but the last, this
+ * page, marked as current. Nothing when there are no crumbs.
+ */
+export function Breadcrumbs(props: { label: string; crumbs?: Crumb[] }) {
+  const { crumbs } = props;
+  if (!crumbs || crumbs.length === 0) return null;
+  return (
+    <nav class="breadcrumbs" aria-label={props.label}>
+      <ol>
+        {crumbs.map((c) => (
+          <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
 export function municipalityName(m: { name_sv: string; name_en: string }, lang: Lang): string {
   return lang === 'sv' ? m.name_sv : m.name_en;
 }
@@ -88,15 +106,7 @@ export function Layout(props: {
         )}
         <main id="main" tabindex={-1}>
           <div class="wrap">
-            {props.crumbs && props.crumbs.length > 0 && (
-              <nav class="breadcrumbs" aria-label={t(lang, 'breadcrumb_label')}>
-                <ol>
-                  {props.crumbs.map((c) => (
-                    <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
-                  ))}
-                </ol>
-              </nav>
-            )}
+            <Breadcrumbs label={t(lang, 'breadcrumb_label')} crumbs={props.crumbs} />
             {props.children}
           </div>
         </main>

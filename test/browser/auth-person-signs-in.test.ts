@@ -4,7 +4,6 @@
  * password. Every page on the way, in Swedish and English, at 320 px and 1280 px: axe finds no
  * WCAG 2.1 A/AA violations, one h1, the page's language, nothing scrolls sideways at 320 px.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { createAccount } from '../../src/features/auth/accounts.js';
@@ -12,21 +11,9 @@ import { hashPassword } from '../../src/features/auth/passwords.js';
 import { sha256Hex } from '../../src/features/auth/session.js';
 import { totpCode } from '../support/auth-browser.js';
 import { useAdminBrowserApp } from './admin-support.js';
-import { describeInBrowser, tabTo } from './support.js';
+import { describeInBrowser, expectAccessible, tabTo } from './support.js';
 
 const PASSWORD = 'skogen vid glafsfjorden 1911';
-
-async function checkPage(page: Page, lang: 'sv' | 'en', width: number, what: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
-  expect(found, `${what} (${lang}, ${width} px, ${page.url()})`).toEqual([]);
-  expect(await page.locator('h1').count(), what).toBe(1);
-  expect(await page.locator('html').getAttribute('lang'), what).toBe(lang);
-  if (width === 320) {
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth, `${what} scrolls sideways at 320 px`).toBeLessThanOrEqual(320);
-  }
-}
 
 /** Presses Enter on the focused control and waits for the page it leads to. */
 async function enter(page: Page): Promise<void> {
@@ -57,13 +44,13 @@ describeInBrowser('a person signs in by keyboard', () => {
     // Not signed in: sent to the sign-in page, keeping the way back.
     await page.goto(`${p}/arvika`);
     expect(new URL(page.url()).pathname).toBe(`${p}/logga-in`);
-    await checkPage(page, lang, width, 'sign-in page');
+    await expectAccessible(page, { lang, width: width, what: 'sign-in page' });
 
     // Sending the empty form shows every error.
     await tabTo(page, 'main form button[type="submit"]');
     await enter(page);
     expect(await page.locator('.error-summary li').count()).toBe(2);
-    await checkPage(page, lang, width, 'sign-in page with errors');
+    await expectAccessible(page, { lang, width: width, what: 'sign-in page with errors' });
 
     // Email and password by keyboard.
     await tabTo(page, '#email');
@@ -73,19 +60,19 @@ describeInBrowser('a person signs in by keyboard', () => {
     await page.keyboard.type(PASSWORD);
     await enter(page);
     expect(new URL(page.url()).pathname).toBe(`${p}/logga-in/tvafaktor`);
-    await checkPage(page, lang, width, 'second-factor set-up');
+    await expectAccessible(page, { lang, width: width, what: 'second-factor set-up' });
 
     const secret = (await page.locator('#totp-secret').textContent())!.replace(/\s/g, '');
     await tabTo(page, '#code');
     await page.keyboard.type('000000');
     await enter(page);
     expect(await page.locator('.error-summary').count()).toBe(1);
-    await checkPage(page, lang, width, 'second-factor set-up with an error');
+    await expectAccessible(page, { lang, width: width, what: 'second-factor set-up with an error' });
     await tabTo(page, '#code');
     await page.keyboard.type(totpCode(secret));
     await enter(page);
     expect(await page.locator('.recovery-codes li').count()).toBe(10);
-    await checkPage(page, lang, width, 'recovery codes');
+    await expectAccessible(page, { lang, width: width, what: 'recovery codes' });
 
     await tabTo(page, 'main a.button');
     await enter(page);
@@ -93,20 +80,20 @@ describeInBrowser('a person signs in by keyboard', () => {
 
     // The account page, and its errors.
     await page.goto(`${p}/konto`);
-    await checkPage(page, lang, width, 'account page');
+    await expectAccessible(page, { lang, width: width, what: 'account page' });
     await tabTo(page, '#current_password');
     await page.keyboard.type('fel');
     await tabTo(page, '#new_password');
     await page.keyboard.type('kort');
     await enter(page);
     expect(await page.locator('.error-summary li').count()).toBe(3);
-    await checkPage(page, lang, width, 'account page with errors');
+    await expectAccessible(page, { lang, width: width, what: 'account page with errors' });
 
     // Sign out with the header's button.
     await tabTo(page, 'header form button[type="submit"]');
     await enter(page);
     expect(new URL(page.url()).search).toBe('?klart=utloggad');
-    await checkPage(page, lang, width, 'signed out');
+    await expectAccessible(page, { lang, width: width, what: 'signed out' });
 
     // Sign in again: now the code page.
     await tabTo(page, '#email');
@@ -115,7 +102,7 @@ describeInBrowser('a person signs in by keyboard', () => {
     await page.keyboard.type(PASSWORD);
     await enter(page);
     expect(new URL(page.url()).pathname).toBe(`${p}/logga-in/kod`);
-    await checkPage(page, lang, width, 'code page');
+    await expectAccessible(page, { lang, width: width, what: 'code page' });
     await tabTo(page, '#code');
     await page.keyboard.type(totpCode(secret, Date.now() + 30_000));
     await enter(page);
@@ -124,11 +111,11 @@ describeInBrowser('a person signs in by keyboard', () => {
     // Forgotten password, the sent page, a reset link and a spent one.
     const anonymous = await b.pageAs(undefined, { width, height: 900 });
     await anonymous.goto(`${p}/glomt-losenord`);
-    await checkPage(anonymous, lang, width, 'forgotten password');
+    await expectAccessible(anonymous, { lang, width: width, what: 'forgotten password' });
     await tabTo(anonymous, '#email');
     await anonymous.keyboard.type(email);
     await enter(anonymous);
-    await checkPage(anonymous, lang, width, 'reset link sent');
+    await expectAccessible(anonymous, { lang, width: width, what: 'reset link sent' });
     const token = `browser-test-token-${lang}-${width}-0123456789`;
     const user = await b.t.handle.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
     await b.t.handle.db
@@ -136,21 +123,21 @@ describeInBrowser('a person signs in by keyboard', () => {
       .values({ token_hash: sha256Hex(token), user_id: user.id, created_at: new Date().toISOString(), expires_at: new Date(Date.now() + 600_000).toISOString(), used_at: null })
       .execute();
     await anonymous.goto(`${p}/aterstall/${token}`);
-    await checkPage(anonymous, lang, width, 'new password');
+    await expectAccessible(anonymous, { lang, width: width, what: 'new password' });
     await anonymous.goto(`${p}/aterstall/spent-token-0123456789abcdef`);
-    await checkPage(anonymous, lang, width, 'spent reset link');
+    await expectAccessible(anonymous, { lang, width: width, what: 'spent reset link' });
   });
 
   test.for(['sv', 'en'] as const)('the single sign-on settings and its error page (%s)', async (lang) => {
     const p = lang === 'en' ? '/en/admin' : '/admin';
     const page = await b.pageAs(b.t.users.municipal_admin, { width: 320, height: 900 });
     await page.goto(`${p}/arvika/installningar/inloggning`);
-    await checkPage(page, lang, 320, 'single sign-on settings');
+    await expectAccessible(page, { lang, width: 320, what: 'single sign-on settings' });
     await tabTo(page, 'main form button[type="submit"]', { max: 120 });
     await enter(page);
     expect(await page.locator('.error-summary li').count()).toBeGreaterThanOrEqual(3);
-    await checkPage(page, lang, 320, 'single sign-on settings with errors');
+    await expectAccessible(page, { lang, width: 320, what: 'single sign-on settings with errors' });
     await page.goto(`${p}/sso/fel?orsak=inget-konto`);
-    await checkPage(page, lang, 320, 'single sign-on refused');
+    await expectAccessible(page, { lang, width: 320, what: 'single sign-on refused' });
   });
 });

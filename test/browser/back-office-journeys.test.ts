@@ -17,8 +17,8 @@ import { beforeAll, expect, test } from 'vitest';
 import { registryYear } from '../../src/features/decisions/registry.js';
 import type { AdminTestApp } from '../support/admin.js';
 import { useAdminBrowserApp } from './admin-support.js';
-import { activate, byId, expectAccessible, focused, pressAndArrive, tabToAndChoose, tabToAndType, textOf } from './journey-support.js';
-import { describeInBrowser, tabTo } from './support.js';
+import { activate, byId, focused, pressAndArrive, tabToAndChoose, tabToAndType, textOf } from './journey-support.js';
+import { describeInBrowser, expectAccessible, tabTo } from './support.js';
 
 const EXCHANGE = {
   title: 'Sommarläger för unga ledare i Kongsvinger',
@@ -54,10 +54,10 @@ describeInBrowser('back-office journeys', () => {
   test('En förvaltningsredaktör registrerar ett utbyte och skickar det för granskning', async () => {
     const page = await pageOf('unit_editor');
     await page.goto('/admin/arvika');
-    await expectAccessible(page, 'the unit editor’s overview');
+    await expectAccessible(page, { lang: 'sv', what: 'the unit editor’s overview' });
     await activate(page, 'main a[href="/admin/arvika/projekt/ny"]');
     expect(path(page)).toBe('/admin/arvika/projekt/ny');
-    await expectAccessible(page, 'the new project form');
+    await expectAccessible(page, { lang: 'sv', what: 'the new project form' });
 
     // The unit editor may only choose their own unit, so it is chosen already.
     expect(await page.locator('#owner_unit_id').inputValue()).toBe(String(t.ownUnit.id));
@@ -84,7 +84,7 @@ describeInBrowser('back-office journeys', () => {
     // Saving shows every error at once, in a summary that gets the focus, and keeps what was typed.
     await tabTo(page, 'button[name="_action"][value="save"].button', { max: 400 });
     expect((await pressAndArrive(page)).status).toBe(400);
-    await expectAccessible(page, 'the form with errors');
+    await expectAccessible(page, { lang: 'sv', what: 'the form with errors' });
     const summary = page.locator('.error-summary');
     expect(await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#end_date', '#participants_youth']);
     expect(await page.locator('#end_date-error').textContent()).toMatch(/slutdatum|startdatum/i);
@@ -125,7 +125,7 @@ describeInBrowser('back-office journeys', () => {
     exchangeId = Number(created![1]);
     expect(await page.locator('h1').textContent()).toBe(EXCHANGE.title);
     expect(await page.locator('.notice').first().textContent()).toContain('Projektet är skapat som utkast');
-    await expectAccessible(page, 'the saved draft');
+    await expectAccessible(page, { lang: 'sv', what: 'the saved draft' });
     // Every link of the project's page leads somewhere.
     for (const href of await page.locator('main ul.link-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
       expect.soft((await page.request.get(href, { maxRedirects: 0 })).status(), `the project page's link ${href}`).toBe(200);
@@ -138,20 +138,20 @@ describeInBrowser('back-office journeys', () => {
     expect(submitted).toEqual({ status: 303, location: `/admin/arvika/projekt/${exchangeId}?klart=submitted` });
     expect(await page.locator('.notice').first().textContent()).toContain('Skickat för granskning.');
     expect(await page.locator('main .tags').first().textContent()).toContain('Väntar på granskning');
-    await expectAccessible(page, 'the project in review');
+    await expectAccessible(page, { lang: 'sv', what: 'the project in review' });
 
     // The public cannot see it while it is in review.
     const visitor = await pageOf('public');
     const res = await visitor.goto(`/arvika/projekt/${exchangeId}`);
     expect(res?.status()).toBe(404);
-    await expectAccessible(visitor, 'the public 404 page');
+    await expectAccessible(visitor, { lang: 'sv', what: 'the public 404 page' });
   }, 60_000);
 
   test('Samordnaren granskar och publicerar utbytet', async () => {
     expect(exchangeId, 'the first journey registered the exchange').toBeGreaterThan(0);
     const page = await pageOf('coordinator');
     await page.goto('/admin/arvika');
-    await expectAccessible(page, 'the coordinator’s overview');
+    await expectAccessible(page, { lang: 'sv', what: 'the coordinator’s overview' });
     // The overview lists the exchange once, as a new project to review.
     const waiting = page.locator('#awaiting-title ~ ul li', { has: page.locator(`a[href="/admin/arvika/projekt/${exchangeId}"]`) });
     const listed = await waiting.allTextContents();
@@ -160,7 +160,7 @@ describeInBrowser('back-office journeys', () => {
 
     await activate(page, 'nav a[href="/admin/arvika/granskning"]');
     expect(path(page)).toBe('/admin/arvika/granskning');
-    await expectAccessible(page, 'the review queue');
+    await expectAccessible(page, { lang: 'sv', what: 'the review queue' });
     const item = page.locator('main table a', { hasText: EXCHANGE.title });
     expect(await item.count()).toBe(1);
     const itemHref = (await item.getAttribute('href'))!;
@@ -169,13 +169,13 @@ describeInBrowser('back-office journeys', () => {
     expect(await page.locator('h1').textContent()).toBe(`Granska: ${EXCHANGE.title}`);
     const changes = (await page.locator('main table').textContent()) ?? '';
     for (const text of [EXCHANGE.title, EXCHANGE.summary, 'Norge', 'Barn och unga']) expect(changes).toContain(text);
-    await expectAccessible(page, 'the review item');
+    await expectAccessible(page, { lang: 'sv', what: 'the review item' });
 
     const published = await activate(page, 'main form[action$="/publicera"] button');
     expect(published).toEqual({ status: 303, location: '/admin/arvika/granskning?klart=published' });
     expect(await page.locator('.notice').first().textContent()).toContain('Publicerat.');
     expect(await page.locator('main table a', { hasText: EXCHANGE.title }).count()).toBe(0);
-    await expectAccessible(page, 'the review queue after publishing');
+    await expectAccessible(page, { lang: 'sv', what: 'the review queue after publishing' });
 
     // The public project page shows it, and the public search finds it.
     const visitor = await pageOf('public');
@@ -183,7 +183,7 @@ describeInBrowser('back-office journeys', () => {
     expect(res?.status()).toBe(200);
     expect(await visitor.locator('h1').textContent()).toBe(EXCHANGE.title);
     expect(await visitor.locator('main').textContent()).toContain(EXCHANGE.summary);
-    await expectAccessible(visitor, 'the public project page');
+    await expectAccessible(visitor, { lang: 'sv', what: 'the public project page' });
     await visitor.goto('/arvika/projekt');
     await tabTo(visitor, 'input#q');
     await visitor.keyboard.type(EXCHANGE.searchWord);
@@ -191,7 +191,7 @@ describeInBrowser('back-office journeys', () => {
     const hit = visitor.locator(`ul.results h3 a[href^="/arvika/projekt/${exchangeId}?"]`);
     expect(await hit.count(), 'the search finds the exchange').toBe(1);
     expect(await hit.textContent()).toBe(EXCHANGE.title);
-    await expectAccessible(visitor, 'the public search result');
+    await expectAccessible(visitor, { lang: 'sv', what: 'the public search result' });
   }, 60_000);
 
   test('Ett projekt med egen personaltid går till nämnden, kan inte starta före beslut och startar när beslutet är registrerat', async () => {
@@ -200,23 +200,23 @@ describeInBrowser('back-office journeys', () => {
 
     // 1. The committee, as a body of the municipality's own organisation.
     await coordinator.goto('/admin/arvika/enheter/ny');
-    await expectAccessible(coordinator, 'the new unit form');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the new unit form' });
     await tabToAndChoose(coordinator, '#kind', 'committee');
     await tabTo(coordinator, '#name_sv');
     await coordinator.keyboard.type(COMMITTEE);
     const unitSaved = await activate(coordinator, 'main form button[type="submit"]');
     expect(unitSaved.status).toBe(303);
-    await expectAccessible(coordinator, 'the new committee');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the new committee' });
     const committeeId = Number((await db.selectFrom('organisations').select('id').where('municipality_id', '=', t.arvikaId).where('name_sv', '=', COMMITTEE).executeTakeFirstOrThrow()).id);
 
     // 2. The delegation order: the committee answers for the unit; its head of department may decide up to 50 000 kr.
     await coordinator.goto('/admin/arvika/delegationsordning');
-    await expectAccessible(coordinator, 'the delegation order');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the delegation order' });
     await tabToAndChoose(coordinator, `#committee_${t.ownUnit.id}`, String(committeeId));
     expect(await activate(coordinator, 'main form[action$="/delegationsordning/namnder"] button[type="submit"]')).toEqual({ status: 303, location: '/admin/arvika/delegationsordning?klart=units' });
-    await expectAccessible(coordinator, 'the delegation order with the committee set');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the delegation order with the committee set' });
     await activate(coordinator, 'main a[href="/admin/arvika/delegationsordning/regler/ny"]');
-    await expectAccessible(coordinator, 'the new point of the delegation order');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the new point of the delegation order' });
     await tabToAndChoose(coordinator, '#committee_id', String(committeeId));
     await tabToAndType(coordinator, '#delegate_role', 'förvaltningschef');
     await tabToAndType(coordinator, '#max_amount', '50 000');
@@ -226,11 +226,11 @@ describeInBrowser('back-office journeys', () => {
 
     // 3. The settings: an hour of own staff time costs 500 kr; registry numbers start with KS.
     await activate(coordinator, 'nav a[href="/admin/arvika/installningar"]');
-    await expectAccessible(coordinator, 'the settings');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the settings' });
     await tabToAndType(coordinator, '#staff_hour_cost', '500');
     await tabToAndType(coordinator, '#registry_prefix', 'KS');
     expect(await activate(coordinator, 'main form button[type="submit"]')).toEqual({ status: 303, location: '/admin/arvika/installningar?klart=settings' });
-    await expectAccessible(coordinator, 'the saved settings');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the saved settings' });
 
     // 4. The unit editor registers the project: 200 hours of own staff time, worth 100 000 kr.
     const editor = await pageOf('unit_editor');
@@ -253,7 +253,7 @@ describeInBrowser('back-office journeys', () => {
     // 5. The decision route says, in Swedish, that the committee decides and why.
     await activate(editor, `main a[href="/admin/arvika/projekt/${projectId}/beslutsvag"]`);
     expect(await editor.locator('h1').textContent()).toBe(`Beslutsväg: ${STAFF_PROJECT}`);
-    await expectAccessible(editor, 'the decision route (idea)');
+    await expectAccessible(editor, { lang: 'sv', what: 'the decision route (idea)' });
     const route = await textOf(editor, 'main');
     expect(route).toContain('Projektet kräver kommunal medfinansiering (200 timmar egen personal, värderat till 100 000 kr).');
     expect(route).toContain(`Beslut fattas av ${COMMITTEE}.`);
@@ -261,15 +261,15 @@ describeInBrowser('back-office journeys', () => {
     // Starting the assessment is the unit's own step.
     expect(await activate(editor, 'form:has(input[name="action"][value="start_assessment"]) button')).toEqual({ status: 303, location: `/admin/arvika/projekt/${projectId}/beslutsvag?klart=status` });
     expect(await editor.locator('main .tag').first().textContent()).toBe('Under bedömning');
-    await expectAccessible(editor, 'the decision route (assessment)');
+    await expectAccessible(editor, { lang: 'sv', what: 'the decision route (assessment)' });
 
     // 6. The coordinator cannot send it for decision before the assessment is complete.
     await coordinator.goto(`/admin/arvika/projekt/${projectId}/beslutsvag`);
     expect((await activate(coordinator, 'form:has(input[name="action"][value="submit_for_decision"]) button')).status).toBe(409);
     expect(await coordinator.locator('.error-summary').textContent()).toContain('Projektet kan inte skickas till beslut innan bedömningen är klar.');
-    await expectAccessible(coordinator, 'the refused step (assessment incomplete)');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the refused step (assessment incomplete)' });
     await activate(coordinator, `main a[href="/admin/arvika/projekt/${projectId}/bedomning"]`);
-    await expectAccessible(coordinator, 'the assessment form');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the assessment form' });
     const economy = await textOf(coordinator, 'main form dl');
     expect(economy).toContain('200 timmar');
     expect(economy).toContain('100 000 kr');
@@ -286,19 +286,19 @@ describeInBrowser('back-office journeys', () => {
     expect(await coordinator.locator('input[name="recommendation"][value="approve"]').isChecked()).toBe(true);
     await tabToAndType(coordinator, '#recommendation_text', `${COMMITTEE} beslutar att bevilja 200 timmar egen personaltid till projektet.`);
     expect(await activate(coordinator, 'button[name="intent"][value="complete"]')).toEqual({ status: 303, location: `/admin/arvika/projekt/${projectId}/bedomning?klart=assessment_complete` });
-    await expectAccessible(coordinator, 'the completed assessment');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the completed assessment' });
 
     // 7. Sent for decision; it cannot be approved, nor started, before the committee has decided.
     await activate(coordinator, `main a[href="/admin/arvika/projekt/${projectId}/beslutsvag"]`);
     expect((await activate(coordinator, 'form:has(input[name="action"][value="submit_for_decision"]) button')).status).toBe(303);
     expect(await coordinator.locator('main .tag').first().textContent()).toBe('Väntar på beslut');
-    await expectAccessible(coordinator, 'the decision route (awaiting decision)');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the decision route (awaiting decision)' });
     expect(await coordinator.locator('form:has(input[name="action"][value="start"])').count(), 'no start button before the decision').toBe(0);
     const approveHint = await coordinator.locator('#hint-approve').textContent();
     expect(approveHint).toBe(`Projektet kan inte markeras som beviljat innan beslut är fattat av ${COMMITTEE}.`);
     expect((await activate(coordinator, 'form:has(input[name="action"][value="approve"]) button')).status).toBe(409);
     expect(await coordinator.locator('.error-summary').textContent()).toContain(`Projektet kan inte markeras som beviljat innan beslut är fattat av ${COMMITTEE}.`);
-    await expectAccessible(coordinator, 'the refused approval');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the refused approval' });
     // A start posted anyway (an old page, a second tab) is refused with the reason.
     const csrf = (await coordinator.locator('input[name="_csrf"]').first().inputValue()) || t.users.coordinator.csrf;
     const start = await coordinator.request.post(`/admin/arvika/projekt/${projectId}/status`, { form: { _csrf: csrf, action: 'start' }, headers: { origin: app.baseUrl }, maxRedirects: 0 });
@@ -309,7 +309,7 @@ describeInBrowser('back-office journeys', () => {
     // 8. The committee's decision is recorded, with the next registry number.
     await coordinator.goto(`/admin/arvika/projekt/${projectId}/beslutsvag`);
     await activate(coordinator, `main a[href="/admin/arvika/beslut/ny?projekt=${projectId}"]`);
-    await expectAccessible(coordinator, 'the decision form for the project');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the decision form for the project' });
     expect(await coordinator.locator('input[name="route"][value="committee"]').isChecked()).toBe(true);
     expect(await coordinator.locator('#body_id').inputValue()).toBe(String(committeeId));
     expect(await coordinator.locator('input[name="registry_mode"][value="auto"]').isChecked()).toBe(true);
@@ -318,18 +318,18 @@ describeInBrowser('back-office journeys', () => {
     const registryNumber = `KS ${registryYear()}/1`;
     expect(await coordinator.locator('main table').textContent()).toContain(registryNumber);
     expect(await coordinator.locator('.notice').first().textContent()).toContain('Beslutet är registrerat.');
-    await expectAccessible(coordinator, 'the decision route with the decision');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the decision route with the decision' });
     const decision = await db.selectFrom('decisions').select(['registry_number', 'body_id', 'route', 'outcome', 'paragraph']).where('municipality_id', '=', t.arvikaId).executeTakeFirstOrThrow();
     expect(decision).toEqual({ registry_number: registryNumber, body_id: committeeId, route: 'committee', outcome: 'approved', paragraph: '45' });
 
     // 9. Approved, then started: the project is ongoing.
     expect((await activate(coordinator, 'form:has(input[name="action"][value="approve"]) button')).status).toBe(303);
     expect(await coordinator.locator('main .tag').first().textContent()).toBe('Beviljat');
-    await expectAccessible(coordinator, 'the approved project');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the approved project' });
     expect((await activate(coordinator, 'form:has(input[name="action"][value="start"]) button')).status).toBe(303);
     expect(await coordinator.locator('main .tag').first().textContent()).toBe('Pågående');
     expect(await coordinator.locator('.notice').first().textContent()).toContain('Projektets status är ändrad.');
-    await expectAccessible(coordinator, 'the ongoing project');
+    await expectAccessible(coordinator, { lang: 'sv', what: 'the ongoing project' });
     expect(await db.selectFrom('projects').select(['lifecycle', 'status']).where('id', '=', projectId).executeTakeFirstOrThrow()).toEqual({ lifecycle: 'ongoing', status: 'ongoing' });
   }, 90_000);
 });

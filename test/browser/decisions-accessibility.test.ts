@@ -7,13 +7,12 @@
  *
  * The app is served on 127.0.0.1 (test/browser/admin-support.ts); each role has its own browser context.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import type { AdminTestApp } from '../support/admin.js';
 import { addProject, buildDelegation, type DelegationFixture } from '../integration/decisions-fixtures.js';
 import { useAdminBrowserApp } from './admin-support.js';
-import { describeInBrowser, tabTo } from './support.js';
+import { describeInBrowser, expectAccessible, tabTo } from './support.js';
 
 describeInBrowser('accessibility of the decision pages', () => {
   const app = useAdminBrowserApp();
@@ -46,26 +45,6 @@ describeInBrowser('accessibility of the decision pages', () => {
     ids.partnership = Number((await db.selectFrom('partnerships').select('id').where('municipality_id', '=', t.arvikaId).executeTakeFirstOrThrow()).id);
   }, 120_000);
 
-  const check = async (width: number, lang: 'sv' | 'en') => {
-    await page.setViewportSize({ width, height: 900 });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`)).toEqual([]);
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    if (width === 320) {
-      const wide = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth + 0.5;
-        const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
-        // Wide tables scroll inside their own wrapper, which is allowed (WCAG 1.4.10 exempts data tables).
-        return {
-          scrollWidth: document.documentElement.scrollWidth,
-          widest: [...document.querySelectorAll('body *')].filter((e) => !e.closest('.table-wrap') && e.getBoundingClientRect().right > limit).map(describe).slice(0, 8),
-        };
-      });
-      expect(wide.scrollWidth, `wider than 320 px: ${wide.widest.join(', ')}`).toBeLessThanOrEqual(320);
-    }
-  };
-
   const PAGES = [
     { name: 'delegation order (reader)', user: 'reader', path: () => '/admin/arvika/delegationsordning' },
     { name: 'delegation order (editable)', user: 'municipal_admin', path: () => '/admin/arvika/delegationsordning' },
@@ -89,7 +68,7 @@ describeInBrowser('accessibility of the decision pages', () => {
         await as(p.user);
         const res = await page.goto(`${lang === 'en' ? '/en' : ''}${p.path()}`);
         expect(res?.status()).toBe(200);
-        for (const width of [320, 1280]) await check(width, lang);
+        for (const width of [320, 1280]) await expectAccessible(page, { lang, width });
       }, 60_000);
     }
 
@@ -98,7 +77,7 @@ describeInBrowser('accessibility of the decision pages', () => {
       const post = async (selector: string, status: number) => {
         const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
         expect(res.status()).toBe(status);
-        for (const width of [320, 1280]) await check(width, lang);
+        for (const width of [320, 1280]) await expectAccessible(page, { lang, width });
       };
       await as('municipal_admin');
       await page.goto(`${prefix}/admin/arvika/delegationsordning/regler/ny`);

@@ -1,24 +1,12 @@
 /**
- * Helpers for the back-office journeys (test/browser/back-office-journeys.test.ts): an axe check
- * of every page a journey passes, pressing a key that leads to another page (and following a
- * form's redirect when Chromium lands on the sign-in page instead), and choosing in a select by
- * keyboard.
+ * Helpers for the back-office journeys (test/browser/back-office-journeys.test.ts): pressing a
+ * key that leads to another page (and following a form's redirect when Chromium lands on the
+ * sign-in page instead), and choosing in a select by keyboard. The accessibility check of every
+ * page is `expectAccessible` in ./support.ts.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { tabTo } from './support.js';
-
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-
-/** axe (WCAG 2.1 A and AA) finds no violations, the page has one h1 and the expected language. */
-export async function expectAccessible(page: Page, what: string, lang: 'sv' | 'en' = 'sv'): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary ?? ''}`.slice(0, 300)).join(' | ')}]`);
-  expect(found, `axe on ${what} (${page.url()})`).toEqual([]);
-  expect(await page.locator('h1').count(), `one h1 on ${what}`).toBe(1);
-  expect(await page.locator('html').getAttribute('lang'), `language of ${what}`).toBe(lang);
-}
 
 export interface Arrival {
   /** Status of the first response: the form's POST (303, 400, 409…) or the linked page's GET. */

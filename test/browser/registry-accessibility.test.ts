@@ -5,12 +5,11 @@
  *
  * The app is served on 127.0.0.1 (test/browser/admin-support.ts), one browser context per role.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import type { AdminTestApp } from '../support/admin.js';
 import { useAdminBrowserApp } from './admin-support.js';
-import { describeInBrowser, tabTo } from './support.js';
+import { describeInBrowser, expectAccessible, tabTo } from './support.js';
 
 type Role = 'coordinator' | 'unit_editor' | 'reader';
 
@@ -53,22 +52,6 @@ describeInBrowser('accessibility of the registry pages', () => {
     ids.draft = Number(/samarbeten\/(\d+)\?/.exec(res.headers.get('location') ?? '')![1]);
   }, 120_000);
 
-  const check = async (width: number, lang: 'sv' | 'en') => {
-    await page.setViewportSize({ width, height: 900 });
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`)).toEqual([]);
-    expect(await page.locator('h1').count()).toBe(1);
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    if (width === 320) {
-      const wide = await page.evaluate(() => {
-        const limit = document.documentElement.clientWidth + 0.5;
-        const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
-        return { scrollWidth: document.documentElement.scrollWidth, widest: [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > limit).map(describe).slice(0, 8) };
-      });
-      expect(wide.scrollWidth, `wider than 320 px: ${wide.widest.join(', ')}`).toBeLessThanOrEqual(320);
-    }
-  };
-
   const PAGES = [
     { name: 'organisations', user: 'reader', path: () => '/admin/arvika/organisationer' },
     { name: 'organisation', user: 'coordinator', path: () => `/admin/arvika/organisationer/${ids.org}` },
@@ -90,7 +73,7 @@ describeInBrowser('accessibility of the registry pages', () => {
         await as(p.user);
         const res = await page.goto(`${lang === 'en' ? '/en' : ''}${p.path()}`);
         expect(res?.status()).toBe(200);
-        for (const width of [320, 1280]) await check(width, lang);
+        for (const width of [320, 1280]) await expectAccessible(page, { lang, width });
       }, 60_000);
     }
 
@@ -100,7 +83,7 @@ describeInBrowser('accessibility of the registry pages', () => {
       const post = async (selector: string, status: number) => {
         const [res] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click(selector)]);
         expect(res.status()).toBe(status);
-        for (const width of [320, 1280]) await check(width, lang);
+        for (const width of [320, 1280]) await expectAccessible(page, { lang, width });
       };
       await page.goto(`${prefix}/admin/arvika/organisationer/ny`);
       await page.fill('#website', 'http://x');

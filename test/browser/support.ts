@@ -7,9 +7,10 @@
  */
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createTestApp } from '../support/databases.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -99,4 +100,66 @@ export async function tabTo(page: Page, selector: string, options: { max?: numbe
 /** The focused element's outer HTML (shortened), for assertions and messages. */
 export function focusedHtml(page: Page): Promise<string> {
   return page.evaluate(() => document.activeElement?.outerHTML.slice(0, 300) ?? '');
+}
+
+/** The axe rule sets every page must pass: WCAG 2.0 and 2.1, levels A and AA. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AccessibleOptions {
+  /** The language the page must state on `<html lang>`. */
+  lang: 'sv' | 'en';
+  /** Resize the viewport to this width (keeping its height) before checking. */
+  width?: number;
+  /** The page in words, for the failure message. */
+  what?: string;
+}
+
+/**
+ * What keeps the page as it stands from passing, one sentence each; empty when it passes:
+ * axe (WCAG 2.1 A and AA) violations, not exactly one h1, `<html lang>` other than `lang`, and
+ * a page wider than the window (sideways scrolling), naming the elements that stick out.
+ */
+export async function accessibilityProblems(page: Page, { lang, width }: AccessibleOptions): Promise<string[]> {
+  if (width !== undefined) await page.setViewportSize({ width, height: page.viewportSize()?.height ?? 900 });
+  const problems: string[] = [];
+  // Legacy mode runs axe.run() in the page itself; the default opens a blank page per analysis
+  // to merge per-frame results, which triples the time, and these pages have no frames.
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode().analyze();
+  for (const v of result.violations) {
+    problems.push(`${v.id} (${v.impact}): ${v.help} [${v.nodes.map((n) => `${n.target.join(' ')} – ${n.failureSummary ?? ''}`.slice(0, 300)).join(' | ')}]`);
+  }
+  const h1s = await page.locator('h1').count();
+  if (h1s !== 1) problems.push(`${h1s} h1 elements, not exactly one`);
+  const stated = await page.locator('html').getAttribute('lang');
+  if (stated !== lang) problems.push(`html lang is ${JSON.stringify(stated)}, not ${lang}`);
+  const overflow = await page.evaluate(() => {
+    const scrollWidth = document.documentElement.scrollWidth;
+    if (scrollWidth <= window.innerWidth) return undefined;
+    const limit = document.documentElement.clientWidth + 0.5;
+    const describe = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/).join('.')}` : ''}`;
+    // Inside a .table-wrap a wide table scrolls in its own box, which is allowed (WCAG 1.4.10
+    // exempts data tables): what sticks out there is not the cause.
+    const wide = [...document.querySelectorAll('body *')].filter((e) => !e.parentElement?.closest('.table-wrap') && e.getBoundingClientRect().right > limit).map(describe);
+    // Text can overflow a box that itself fits: measure the text too.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.parentElement?.closest('.table-wrap')) continue;
+      range.selectNodeContents(n);
+      if (range.getBoundingClientRect().right > limit) wide.push(`text "${n.textContent?.trim().slice(0, 60)}" in ${n.parentElement ? describe(n.parentElement) : 'body'}`);
+    }
+    return { scrollWidth, window: window.innerWidth, widest: wide.slice(0, 8) };
+  });
+  if (overflow) problems.push(`scrolls sideways: ${overflow.scrollWidth} px wide in a ${overflow.window} px window; wider than the window: ${overflow.widest.join(', ') || 'nothing found'}`);
+  return problems;
+}
+
+/**
+ * Fails unless the page passes axe (WCAG 2.1 A and AA) with no violations, has exactly one h1,
+ * states `lang` on `<html>` and does not scroll sideways; see `accessibilityProblems`.
+ */
+export async function expectAccessible(page: Page, options: AccessibleOptions): Promise<void> {
+  const problems = await accessibilityProblems(page, options);
+  const width = page.viewportSize()?.width;
+  expect(problems, `${options.what ?? 'the page'} (${options.lang}, ${width} px, ${page.url()})`).toEqual([]);
 }

@@ -7,7 +7,7 @@ import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../app-env.js';
 import type { Lang } from '../../i18n/index.js';
 import { otherLang } from '../../i18n/index.js';
-import type { Crumb } from '../../ui/layout.js';
+import { Breadcrumbs, type Crumb } from '../../ui/layout.js';
 import type { Actor } from '../policy/actor.js';
 import { can } from '../policy/policy.js';
 import { adminHref } from './context.js';
@@ -190,15 +190,7 @@ export function AdminLayout(props: {
         )}
         <main id="main" tabindex={-1}>
           <div class="wrap">
-            {props.crumbs && props.crumbs.length > 0 && (
-              <nav class="breadcrumbs" aria-label={T.crumbs[lang]}>
-                <ol>
-                  {props.crumbs.map((c) => (
-                    <li>{c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}</li>
-                  ))}
-                </ol>
-              </nav>
-            )}
+            <Breadcrumbs label={T.crumbs[lang]} crumbs={props.crumbs} />
             {props.notice && (
               <div class="notice notice--ok" role="status">
                 <p>{props.notice}</p>

@@ -113,9 +113,7 @@ async function createProject(trx: Db, row: PlannedRow, ctx: ApplyContext, unit: 
     .executeTakeFirstOrThrow();
   const projectId = Number(id);
   await writeRelations(trx, projectId, v, undefined, ctx, org);
-  await refreshDerived(trx, ctx.municipality.id, projectId);
-  const after = await loadProjectState(trx, ctx.municipality.id, projectId);
-  await recordAudit(trx, { municipalityId: ctx.municipality.id, actor: ctx.actor, action: 'create', entity: 'project', entityId: projectId, after, details: { importRun: ctx.runId, row: row.row } });
+  await finishProjectWrite(trx, ctx, projectId, undefined, { importRun: ctx.runId, row: row.row });
 }
 
 async function updateProject(trx: Db, row: PlannedRow, ctx: ApplyContext, unit: Resolve, programme: Resolve, org: Resolve): Promise<void> {
@@ -136,18 +134,18 @@ async function updateProject(trx: Db, row: PlannedRow, ctx: ApplyContext, unit: 
     .where('municipality_id', '=', ctx.municipality.id)
     .execute();
   await writeRelations(trx, projectId, v, before, ctx, org);
+  await finishProjectWrite(trx, ctx, projectId, before, { importRun: ctx.runId, row: row.row, fields: row.changes });
+}
+
+/**
+ * The last step of an import's write of a project, in the caller's transaction: recomputes what is
+ * derived from it, then audits it as `update` with its state `before`, or as `create` when there
+ * is none, and its state after.
+ */
+export async function finishProjectWrite(trx: Db, ctx: { municipality: MunicipalityRef; actor: AuditActor }, projectId: number, before: ProjectState | undefined, details: Record<string, unknown>): Promise<void> {
   await refreshDerived(trx, ctx.municipality.id, projectId);
   const after = await loadProjectState(trx, ctx.municipality.id, projectId);
-  await recordAudit(trx, {
-    municipalityId: ctx.municipality.id,
-    actor: ctx.actor,
-    action: 'update',
-    entity: 'project',
-    entityId: projectId,
-    before,
-    after,
-    details: { importRun: ctx.runId, row: row.row, fields: row.changes },
-  });
+  await recordAudit(trx, { municipalityId: ctx.municipality.id, actor: ctx.actor, action: before ? 'update' : 'create', entity: 'project', entityId: projectId, before, after, details });
 }
 
 /** Replaces the relations the row sets; funding lines change only in the currency or hours that changed. */

@@ -67,6 +67,42 @@ export function IssuesTable(props: { lang: Lang; issues: ImportIssue[]; caption:
   );
 }
 
+/** The form that sends one file (field `file`): label, hint, the error beside the field, the upload button. */
+export function UploadForm(props: { lang: Lang; action: string; csrf: string; label: string; hint: string; accept: string; error?: string }) {
+  const { error } = props;
+  return (
+    <AdminForm action={props.action} csrf={props.csrf} multipart>
+      <div class={`field${error ? ' field--error' : ''}`}>
+        <label class="field-label" for="file">
+          {props.label}
+        </label>
+        <p class="field-hint" id="file-hint">
+          {props.hint}
+        </p>
+        {error && (
+          <p class="field-error" id="file-error">
+            {error}
+          </p>
+        )}
+        <input
+          class="input"
+          type="file"
+          id="file"
+          name="file"
+          accept={props.accept}
+          aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
+          aria-invalid={error ? 'true' : undefined}
+        />
+      </div>
+      <div class="button-group">
+        <button type="submit" class="button">
+          {M.upload[props.lang]}
+        </button>
+      </div>
+    </AdminForm>
+  );
+}
+
 export function ImportHomePage(props: { ctx: AdminPageContext; csrf: string; runs: ImportRun[]; maxMb: number; errors?: FormErrors; issues?: ImportIssue[] }) {
   const { ctx } = props;
   const { lang } = ctx;
@@ -77,35 +113,15 @@ export function ImportHomePage(props: { ctx: AdminPageContext; csrf: string; run
       <h1>{M.title[lang]}</h1>
       <p class="lead">{M.lead[lang]}</p>
       {props.issues && props.issues.length > 0 && <IssuesTable lang={lang} issues={props.issues} caption={M.unreadable[lang]} />}
-      <AdminForm action={importHref(lang, slug)} csrf={props.csrf} multipart>
-        <div class={`field${props.errors?.file ? ' field--error' : ''}`}>
-          <label class="field-label" for="file">
-            {M.file[lang]}
-          </label>
-          <p class="field-hint" id="file-hint">
-            {M.fileHint(props.maxMb)[lang]}
-          </p>
-          {props.errors?.file && (
-            <p class="field-error" id="file-error">
-              {props.errors.file}
-            </p>
-          )}
-          <input
-            class="input"
-            type="file"
-            id="file"
-            name="file"
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={props.errors?.file ? 'file-hint file-error' : 'file-hint'}
-            aria-invalid={props.errors?.file ? 'true' : undefined}
-          />
-        </div>
-        <div class="button-group">
-          <button type="submit" class="button">
-            {M.upload[lang]}
-          </button>
-        </div>
-      </AdminForm>
+      <UploadForm
+        lang={lang}
+        action={importHref(lang, slug)}
+        csrf={props.csrf}
+        label={M.file[lang]}
+        hint={M.fileHint(props.maxMb)[lang]}
+        accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        error={props.errors?.file}
+      />
       <p>
         <a href={importHref(lang, slug, '/interreg')}>{M.interregLink[lang]}</a>
       </p>

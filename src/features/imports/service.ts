@@ -73,15 +73,23 @@ export async function createTableRun(db: Db, input: { municipalityId: number; us
     readIssues: table.issues,
     mapping: proposeMapping(table.headers),
   };
+  return insertPreviewRun(db, { ...input, kind: 'projects_table', payload, totalRows: table.rows.length });
+}
+
+/** Stores a new run of `kind` in state `preview`, with the file's `payload` kept as JSON until it is run. Returns its id. */
+export async function insertPreviewRun(
+  db: Db,
+  input: { municipalityId: number; userId: number | null; filename: string | null; kind: ImportRunTable['kind']; payload: unknown; totalRows: number },
+): Promise<number> {
   const { id } = await db
     .insertInto('import_runs')
     .values({
       municipality_id: input.municipalityId,
-      kind: 'projects_table',
+      kind: input.kind,
       filename: input.filename,
       state: 'preview',
-      payload: JSON.stringify(payload),
-      total_rows: table.rows.length,
+      payload: JSON.stringify(input.payload),
+      total_rows: input.totalRows,
       processed_rows: 0,
       summary: null,
       created_by: input.userId,

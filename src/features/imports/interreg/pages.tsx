@@ -5,7 +5,7 @@ import { AdminForm, ChoiceGroup, FormErrorSummary, type FormErrors } from '../..
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import type { Candidate, InterregPlan } from './interreg.js';
 import { M } from '../messages.js';
-import { IssuesTable, importHref, TableRegion } from '../pages.js';
+import { IssuesTable, importHref, TableRegion, UploadForm } from '../pages.js';
 import type { ImportRun } from '../service.js';
 import type { ImportIssue } from '../text.js';
 
@@ -25,35 +25,15 @@ export function InterregUploadPage(props: { ctx: AdminPageContext; csrf: string;
       <h1>{M.interregTitle[lang]}</h1>
       <p class="lead">{M.interregLead[lang]}</p>
       {props.issues && props.issues.length > 0 && <IssuesTable lang={lang} issues={props.issues} caption={M.unreadable[lang]} />}
-      <AdminForm action={importHref(lang, slug, '/interreg')} csrf={props.csrf} multipart>
-        <div class={`field${props.errors?.file ? ' field--error' : ''}`}>
-          <label class="field-label" for="file">
-            {M.interregFile[lang]}
-          </label>
-          <p class="field-hint" id="file-hint">
-            {M.interregFileHint(props.maxMb)[lang]}
-          </p>
-          {props.errors?.file && (
-            <p class="field-error" id="file-error">
-              {props.errors.file}
-            </p>
-          )}
-          <input
-            class="input"
-            type="file"
-            id="file"
-            name="file"
-            accept=".json,application/json"
-            aria-describedby={props.errors?.file ? 'file-hint file-error' : 'file-hint'}
-            aria-invalid={props.errors?.file ? 'true' : undefined}
-          />
-        </div>
-        <div class="button-group">
-          <button type="submit" class="button">
-            {M.upload[lang]}
-          </button>
-        </div>
-      </AdminForm>
+      <UploadForm
+        lang={lang}
+        action={importHref(lang, slug, '/interreg')}
+        csrf={props.csrf}
+        label={M.interregFile[lang]}
+        hint={M.interregFileHint(props.maxMb)[lang]}
+        accept=".json,application/json"
+        error={props.errors?.file}
+      />
       {props.serverFile && (
         <AdminForm action={importHref(lang, slug, '/interreg')} csrf={props.csrf}>
           <input type="hidden" name="server" value="1" />

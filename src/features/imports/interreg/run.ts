@@ -16,8 +16,9 @@ import {
   planInterreg,
 } from './interreg.js';
 import type { MunicipalityNames } from './org-names.js';
-import { insertOrganisation, insertProgramme, lifecycleFor, loadLookups, loadProjectState, type MunicipalityRef, refreshDerived } from '../repository.js';
-import { findRun, type RunSummary } from '../service.js';
+import { insertOrganisation, insertProgramme, lifecycleFor, loadLookups, loadProjectState, type MunicipalityRef } from '../repository.js';
+import { finishProjectWrite } from '../apply.js';
+import { findRun, insertPreviewRun, type RunSummary } from '../service.js';
 import { type ImportIssue, issue, RUN } from '../text.js';
 
 /** The municipality's own organisations (is_internal), which the list may name as partners. */
@@ -57,24 +58,7 @@ export interface InterregPayload {
 /** Stores a read Interreg file as a run in state `preview` (between the page's steps). */
 export async function createInterregRun(db: Db, input: { municipalityId: number; userId: number | null; filename: string | null; rows: InterregRow[]; readIssues: ImportIssue[] }): Promise<number> {
   const payload: InterregPayload = { rows: input.rows, readIssues: input.readIssues };
-  const { id } = await db
-    .insertInto('import_runs')
-    .values({
-      municipality_id: input.municipalityId,
-      kind: 'interreg',
-      filename: input.filename,
-      state: 'preview',
-      payload: JSON.stringify(payload),
-      total_rows: 0,
-      processed_rows: 0,
-      summary: null,
-      created_by: input.userId,
-      created_at: nowIso(),
-      finished_at: null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(id);
+  return insertPreviewRun(db, { ...input, kind: 'interreg', payload, totalRows: 0 });
 }
 
 export function interregPayload(run: { payload: string | null }): InterregPayload | null {
@@ -234,9 +218,7 @@ async function createInterregProject(trx: Db, p: InterregProject, programmeId: n
   }
   if (p.themes.length) await trx.insertInto('project_themes').values(p.themes.map((theme) => ({ project_id: projectId, theme }))).execute();
   await insertFundingLines(trx, projectId, p, programmeId);
-  await refreshDerived(trx, ctx.municipality.id, projectId);
-  const after = await loadProjectState(trx, ctx.municipality.id, projectId);
-  await recordAudit(trx, { municipalityId: ctx.municipality.id, actor: ctx.actor, action: 'create', entity: 'project', entityId: projectId, after, details: { importRun: ctx.runId, externalRef: p.externalRef } });
+  await finishProjectWrite(trx, ctx, projectId, undefined, { importRun: ctx.runId, externalRef: p.externalRef });
 }
 
 async function updateInterregProject(trx: Db, p: InterregProject, programmeId: number, ctx: InterregContext): Promise<void> {
@@ -269,16 +251,5 @@ async function updateInterregProject(trx: Db, p: InterregProject, programmeId: n
     await trx.deleteFrom('project_funding').where('project_id', '=', projectId).where('source', '=', INTERREG_SOURCE).execute();
     await insertFundingLines(trx, projectId, p, programmeId);
   }
-  await refreshDerived(trx, ctx.municipality.id, projectId);
-  const after = await loadProjectState(trx, ctx.municipality.id, projectId);
-  await recordAudit(trx, {
-    municipalityId: ctx.municipality.id,
-    actor: ctx.actor,
-    action: 'update',
-    entity: 'project',
-    entityId: projectId,
-    before,
-    after,
-    details: { importRun: ctx.runId, externalRef: p.externalRef, fields: p.changes },
-  });
+  await finishProjectWrite(trx, ctx, projectId, before, { importRun: ctx.runId, externalRef: p.externalRef, fields: p.changes });
 }

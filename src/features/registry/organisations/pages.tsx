@@ -5,7 +5,7 @@ import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, SelectFi
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { countryOptions } from '../countries.js';
-import { Row } from '../ui.js';
+import { projectYear, Row, TitledLinks } from '../ui.js';
 import { COMMON, EXTERNAL_KIND_LABELS, labelsIn, ORG, ORG_HINTS, ORG_LABELS, pick, tr } from '../messages.js';
 import { EXTERNAL_KINDS, type ExternalOrganisation, type listExternalOrganisations, type organisationUsage } from './service.js';
 
@@ -128,34 +128,22 @@ export function OrganisationPage(props: {
         {props.canSeeHistory && <a href={adminHref(lang, `/${slug}/logg/organisation/${org.id}`)}>{tr(COMMON.history, lang)}</a>}
       </div>
       {!props.canEdit && <p class="muted">{tr(ORG.whoEdits, lang)}</p>}
-      <h2>{tr(ORG.partnerships, lang)}</h2>
-      {usage.partnerships.length === 0 ? (
-        <p>{tr(ORG.noPartnerships, lang)}</p>
-      ) : (
-        <ul>
-          {usage.partnerships.map((p) => (
-            <li>
-              <a href={adminHref(lang, `/${slug}/samarbeten/${p.id}`)}>{pick(lang, p.title_sv, p.title_en)}</a>{' '}
-              <span class="muted">
-                ({label(PARTNERSHIP_KINDS, p.kind, lang)}, {label(PARTNERSHIP_STATUSES, p.status, lang).toLowerCase()})
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{tr(ORG.projects, lang)}</h2>
-      {usage.projects.length === 0 ? (
-        <p>{tr(ORG.noProjects, lang)}</p>
-      ) : (
-        <ul>
-          {usage.projects.map((p) => (
-            <li>
-              <a href={adminHref(lang, `/${slug}/projekt/${p.id}`)}>{pick(lang, p.title_sv, p.title_en)}</a>
-              {p.year !== null && <span class="muted"> ({p.year})</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <TitledLinks
+        lang={lang}
+        heading={tr(ORG.partnerships, lang)}
+        empty={tr(ORG.noPartnerships, lang)}
+        items={usage.partnerships}
+        href={(p) => adminHref(lang, `/${slug}/samarbeten/${p.id}`)}
+        note={(p) => (
+          <>
+            {' '}
+            <span class="muted">
+              ({label(PARTNERSHIP_KINDS, p.kind, lang)}, {label(PARTNERSHIP_STATUSES, p.status, lang).toLowerCase()})
+            </span>
+          </>
+        )}
+      />
+      <TitledLinks lang={lang} heading={tr(ORG.projects, lang)} empty={tr(ORG.noProjects, lang)} items={usage.projects} href={(p) => adminHref(lang, `/${slug}/projekt/${p.id}`)} note={projectYear} />
     </AdminLayout>
   );
 }

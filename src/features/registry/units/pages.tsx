@@ -4,7 +4,7 @@ import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, SelectFi
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { COMMON, INTERNAL_KIND_LABELS, labelsIn, pick, tr, UNIT, UNIT_HINTS, UNIT_LABELS } from '../messages.js';
-import { Row } from '../ui.js';
+import { projectYear, Row, TitledLinks } from '../ui.js';
 import { INTERNAL_KINDS, type Unit, type UnitTree, type unitUsage } from './service.js';
 
 const base = (ctx: AdminPageContext) => `/${ctx.municipality!.slug}/enheter`;
@@ -169,31 +169,14 @@ export function UnitPage(props: {
         )}
         {props.canSeeHistory && <a href={adminHref(lang, `/${slug}/logg/organisation/${unit.id}`)}>{tr(COMMON.history, lang)}</a>}
       </div>
-      <h2>{tr(UNIT_OWNED.partnerships, lang)}</h2>
-      {usage.partnerships.length === 0 ? (
-        <p>{tr(UNIT_OWNED.noPartnerships, lang)}</p>
-      ) : (
-        <ul>
-          {usage.partnerships.map((p) => (
-            <li>
-              <a href={adminHref(lang, `/${slug}/samarbeten/${p.id}`)}>{pick(lang, p.title_sv, p.title_en)}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{tr(UNIT_OWNED.projects, lang)}</h2>
-      {usage.projects.length === 0 ? (
-        <p>{tr(UNIT_OWNED.noProjects, lang)}</p>
-      ) : (
-        <ul>
-          {usage.projects.map((p) => (
-            <li>
-              <a href={adminHref(lang, `/${slug}/projekt/${p.id}`)}>{pick(lang, p.title_sv, p.title_en)}</a>
-              {p.year !== null && <span class="muted"> ({p.year})</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <TitledLinks
+        lang={lang}
+        heading={tr(UNIT_OWNED.partnerships, lang)}
+        empty={tr(UNIT_OWNED.noPartnerships, lang)}
+        items={usage.partnerships}
+        href={(p) => adminHref(lang, `/${slug}/samarbeten/${p.id}`)}
+      />
+      <TitledLinks lang={lang} heading={tr(UNIT_OWNED.projects, lang)} empty={tr(UNIT_OWNED.noProjects, lang)} items={usage.projects} href={(p) => adminHref(lang, `/${slug}/projekt/${p.id}`)} note={projectYear} />
     </AdminLayout>
   );
 }
