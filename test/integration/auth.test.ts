@@ -98,6 +98,10 @@ describe.each(kinds)('signing in on %s', (kind) => {
     expect(html).toMatch(/id="totp-secret">[A-Z2-7]{4}( [A-Z2-7]{1,4})+</);
     expect(html).toContain(`otpauth://totp/Utblick:${encodeURIComponent(email)}?issuer=Utblick&amp;secret=${secret}`.replace('&amp;', '&'));
     expect(html).toMatch(/autocomplete="one-time-code"/);
+    // The same URI as a QR code: an SVG image with a text alternative.
+    const qr = /<img class="qr-code" src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" alt="([^"]+)"/.exec(html);
+    expect(qr?.[2]).toContain('QR-kod');
+    expect(Buffer.from(qr![1]!, 'base64').toString('utf8')).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
     // Reloading shows the same secret.
     expect(secretOf(await (await b.get('/admin/logga-in/tvafaktor')).text())).toBe(secret);
 

@@ -69,8 +69,12 @@ export const T = {
     en: 'Install an authenticator app on your phone if you do not have one, for example Microsoft Authenticator, Google Authenticator or FreeOTP.',
   },
   setupStep2: {
-    sv: 'Välj att lägga till ett konto och att skriva in nyckeln själv. Ange kontonamnet och nyckeln nedan. Välj tidsbaserad kod om appen frågar.',
-    en: 'Choose to add an account and to enter the key yourself. Enter the account name and the key below. Choose time-based if the app asks.',
+    sv: 'Lägg till ett konto i appen genom att skanna QR-koden. Går det inte, välj att skriva in nyckeln själv och ange kontonamnet och nyckeln nedan. Välj tidsbaserad kod om appen frågar.',
+    en: 'Add an account in the app by scanning the QR code. If that does not work, choose to enter the key yourself and enter the account name and the key below. Choose time-based if the app asks.',
+  },
+  qrAlt: {
+    sv: 'QR-kod som lägger till ditt Utblick-konto i autentiseringsappen. Samma uppgifter står som text nedan.',
+    en: 'QR code that adds your Utblick account to the authenticator app. The same details are given as text below.',
   },
   setupStep3: { sv: 'Skriv in koden som appen visar.', en: 'Enter the code the app shows.' },
   accountName: { sv: 'Kontonamn', en: 'Account name' },

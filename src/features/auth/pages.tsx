@@ -3,11 +3,13 @@
  * forgotten password and new password. Every form: error summary on top, the error beside its
  * field, autocomplete hints for password managers, and nothing typed lost except passwords.
  */
+
+import { renderSVG } from 'uqr';
+import { CsrfField, FormErrorSummary, type FormErrors, TextField } from '../../ui/forms.js';
 import { adminHref } from '../admin/context.js';
 import { AdminLayout, type AdminPageContext } from '../admin/layout.js';
-import { CsrfField, type FormErrors, FormErrorSummary, TextField } from '../../ui/forms.js';
-import { fill, T } from './messages.js';
 import { withReturn } from './flow.js';
+import { fill, T } from './messages.js';
 
 export interface SsoButton {
   id: number;
@@ -96,6 +98,11 @@ export function CodePage(props: { ctx: AdminPageContext; till: string; csrf: str
   );
 }
 
+/** The otpauth URI as a QR code: an SVG image (uqr, no dependencies) in a data: URI (the CSP allows data: images). */
+function qrDataUri(uri: string): string {
+  return `data:image/svg+xml;base64,${Buffer.from(renderSVG(uri, { border: 2 })).toString('base64')}`;
+}
+
 export function SetupPage(props: { ctx: AdminPageContext; till: string; csrf: string; accountName: string; secret: string; uri: string; errors?: FormErrors }) {
   const { ctx, errors = {} } = props;
   const lang = ctx.lang;
@@ -109,6 +116,7 @@ export function SetupPage(props: { ctx: AdminPageContext; till: string; csrf: st
         <li>{T.setupStep1[lang]}</li>
         <li>
           {T.setupStep2[lang]}
+          <img class="qr-code" src={qrDataUri(props.uri)} alt={T.qrAlt[lang]} width="200" height="200" />
           <dl class="secret-details">
             <dt>{T.accountName[lang]}</dt>
             <dd>
