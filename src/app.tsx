@@ -137,10 +137,8 @@ export function createApp({ handle, config }: AppDeps) {
         throw new AppError('payload_too_large', c.var.lang === 'en' ? 'The upload is too large.' : 'Det du skickade är för stort.');
       },
     });
-    app.use(prefix, limit);
-    app.use(`${prefix}/*`, limit);
-    app.use(prefix, adminGuard());
-    app.use(`${prefix}/*`, adminGuard());
+    // `${prefix}/*` also matches `${prefix}` itself in Hono, so one registration covers both.
+    app.use(`${prefix}/*`, limit, adminGuard());
     app.route(prefix, adminRoutes(lang));
   }
 

@@ -17,10 +17,10 @@ import type { MunicipalRole } from '../db/schema.js';
 import { createAccount, findUserByEmail, grantRole, normaliseEmail } from '../features/auth/accounts.js';
 import { hashPassword, passwordProblem } from '../features/auth/passwords.js';
 import { recordAudit } from '../features/audit/chain.js';
+import { ROLES } from '../features/users/service.js';
 import { setLogLevel } from '../log.js';
 import { prepareDatabase } from '../server.js';
 
-const ROLES: readonly MunicipalRole[] = ['coordinator', 'municipal_admin', 'unit_editor', 'reader'];
 const CLI_ACTOR = { userId: null, label: 'system:cli' };
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,5 +1,5 @@
 /** Opens the configured database. Dialect-specific code lives in `./dialects/`. */
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import type { DatabaseConfig } from '../config/env.js';
 import { createPostgresDb } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
@@ -29,4 +29,10 @@ export function openDatabase(config: DatabaseConfig): DbHandle {
 /** Current time as ISO 8601 UTC text, the format of every timestamp column. */
 export function nowIso(): string {
   return new Date().toISOString();
+}
+
+/** Whether a handle (or transaction) talks to PostgreSQL, for the few statements written differently there. */
+// biome-ignore lint/suspicious/noExplicitAny: any database shape.
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

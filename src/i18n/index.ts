@@ -96,3 +96,8 @@ export function localePath(lang: Lang, path: string): string {
   if (lang === 'sv') return p;
   return p === '/' ? '/en' : `/en${p}`;
 }
+
+/** `text` with its `{name}` placeholders filled in; unknown names are left as they are. */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+}

@@ -12,7 +12,7 @@ import { importInterregCommand } from '../../src/features/imports/interreg/cli.j
 import { orgKey } from '../../src/features/imports/interreg/org-names.js';
 import { type InterregRow, projectRef, readInterregRows } from '../../src/features/imports/interreg/interreg.js';
 import { createInterregRun, interregCandidates, previewInterreg, runInterreg } from '../../src/features/imports/interreg/run.js';
-import { findMunicipality } from '../../src/features/imports/repository.js';
+import { findMunicipality } from '../../src/features/municipalities/repository.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { availableDatabases, createTestApp } from '../support/databases.js';
 

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nowIso } from '../../src/db/database.js';
 import { readTable } from '../../src/features/imports/parse.js';
-import { findMunicipality } from '../../src/features/imports/repository.js';
+import { findMunicipality } from '../../src/features/municipalities/repository.js';
 import { createTableRun, findRun, previewTable, runTable, setMapping, tablePayload } from '../../src/features/imports/service.js';
 import { availableDatabases, createTestApp } from '../support/databases.js';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/features/imports/parse.js';
-import { findMunicipality } from '../../src/features/imports/repository.js';
+import { findMunicipality } from '../../src/features/municipalities/repository.js';
 import { createTableRun, findRun, previewTable, runTable, tablePayload } from '../../src/features/imports/service.js';
 import { availableDatabases, createTestApp } from '../support/databases.js';
 

@@ -13,6 +13,35 @@ export interface AwaitingItem {
 
 const ENTITY_PATH: Record<string, string> = { project: 'projekt', partnership: 'samarbeten', organisation: 'organisationer' };
 
+/** Revisions with the title and publication state of the record each one changes, in one query. */
+function revisionsWithRecord(db: Db) {
+  return db
+    .selectFrom('revisions as r')
+    .leftJoin('projects as p', (j) => j.onRef('p.id', '=', 'r.entity_id').on('r.entity', '=', 'project'))
+    .leftJoin('partnerships as ps', (j) => j.onRef('ps.id', '=', 'r.entity_id').on('r.entity', '=', 'partnership'))
+    .leftJoin('organisations as o', (j) => j.onRef('o.id', '=', 'r.entity_id').on('r.entity', '=', 'organisation'))
+    .select([
+      'r.entity',
+      'r.entity_id',
+      'p.title_sv as project_title',
+      'p.publication_state as project_state',
+      'ps.title_sv as partnership_title',
+      'ps.publication_state as partnership_state',
+      'o.name_sv as organisation_name',
+    ]);
+}
+
+type RevisionRecord = Awaited<ReturnType<ReturnType<typeof revisionsWithRecord>['execute']>>[number];
+
+function titleOf(r: RevisionRecord): string {
+  const title = r.entity === 'project' ? r.project_title : r.entity === 'partnership' ? r.partnership_title : r.organisation_name;
+  return title ?? `#${r.entity_id}`;
+}
+
+function liveStateOf(r: RevisionRecord): string | null {
+  return r.entity === 'project' ? r.project_state : r.partnership_state;
+}
+
 export async function awaitingFor(db: Db, actor: Actor, municipalityId: number, lang: Lang) {
   const target = { municipalityId };
   const sv = lang === 'sv';
@@ -21,22 +50,12 @@ export async function awaitingFor(db: Db, actor: Actor, municipalityId: number, 
   const drafts: AwaitingItem[] = [];
   const returned: AwaitingItem[] = [];
 
-  const titleOf = async (entity: string, id: number): Promise<string> => {
-    if (entity === 'project') return (await db.selectFrom('projects').select('title_sv').where('id', '=', id).executeTakeFirst())?.title_sv ?? `#${id}`;
-    if (entity === 'partnership') return (await db.selectFrom('partnerships').select('title_sv').where('id', '=', id).executeTakeFirst())?.title_sv ?? `#${id}`;
-    return (await db.selectFrom('organisations').select('name_sv').where('id', '=', id).executeTakeFirst())?.name_sv ?? `#${id}`;
-  };
-
   if (can(actor, 'publish', target)) {
-    const revs = await db.selectFrom('revisions').select(['id', 'entity', 'entity_id']).where('municipality_id', '=', municipalityId).where('state', '=', 'in_review').orderBy('submitted_at').limit(50).execute();
+    const revs = await revisionsWithRecord(db).where('r.municipality_id', '=', municipalityId).where('r.state', '=', 'in_review').orderBy('r.submitted_at').limit(50).execute();
     for (const r of revs) {
       // A never-published record in review is listed below as new, not as a change.
-      const table = r.entity === 'project' ? 'projects' : r.entity === 'partnership' ? 'partnerships' : undefined;
-      if (table) {
-        const live = await db.selectFrom(table).select('publication_state').where('id', '=', Number(r.entity_id)).executeTakeFirst();
-        if (live?.publication_state !== 'published') continue;
-      }
-      reviews.push({ title: await titleOf(r.entity, Number(r.entity_id)), path: `/${ENTITY_PATH[r.entity] ?? r.entity}/${r.entity_id}`, note: sv ? 'ändring av publicerad uppgift' : 'change to a published record' });
+      if (r.entity !== 'organisation' && liveStateOf(r) !== 'published') continue;
+      reviews.push({ title: titleOf(r), path: `/${ENTITY_PATH[r.entity] ?? r.entity}/${r.entity_id}`, note: sv ? 'ändring av publicerad uppgift' : 'change to a published record' });
     }
     const newProjects = await db.selectFrom('projects').select(['id', 'title_sv']).where('municipality_id', '=', municipalityId).where('publication_state', '=', 'in_review').limit(50).execute();
     for (const p of newProjects) reviews.push({ title: p.title_sv, path: `/projekt/${p.id}`, note: sv ? 'nytt projekt' : 'new project' });
@@ -57,16 +76,15 @@ export async function awaitingFor(db: Db, actor: Actor, municipalityId: number, 
     if (!editsAll) q = q.where('owner_unit_id', 'in', units);
     for (const p of await q.orderBy('updated_at', 'desc').limit(50).execute()) drafts.push({ title: p.title_sv, path: `/projekt/${p.id}` });
   }
-  const mine = await db
-    .selectFrom('revisions')
-    .select(['entity', 'entity_id', 'state', 'review_comment'])
-    .where('municipality_id', '=', municipalityId)
-    .where((eb) => eb.or([eb('created_by', '=', actor.userId), eb('submitted_by', '=', actor.userId)]))
-    .where('state', 'in', ['draft', 'returned'])
+  const mine = await revisionsWithRecord(db)
+    .select(['r.state', 'r.review_comment'])
+    .where('r.municipality_id', '=', municipalityId)
+    .where((eb) => eb.or([eb('r.created_by', '=', actor.userId), eb('r.submitted_by', '=', actor.userId)]))
+    .where('r.state', 'in', ['draft', 'returned'])
     .limit(50)
     .execute();
   for (const r of mine) {
-    const item = { title: await titleOf(r.entity, Number(r.entity_id)), path: `/${ENTITY_PATH[r.entity] ?? r.entity}/${r.entity_id}`, note: r.review_comment ?? undefined };
+    const item = { title: titleOf(r), path: `/${ENTITY_PATH[r.entity] ?? r.entity}/${r.entity_id}`, note: r.review_comment ?? undefined };
     (r.state === 'returned' ? returned : drafts).push(item);
   }
   return { reviews, decisions, drafts, returned };

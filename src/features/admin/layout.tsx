@@ -71,11 +71,15 @@ export async function adminPageContext(c: Context<AppEnv>, municipality?: AdminP
   const lang = c.var.lang;
   const actor = c.var.actor;
   let municipalities: AdminPageContext['municipalities'] = [];
-  if (actor) {
+  const only = actor && !actor.isPlatformAdmin && actor.roles.size === 1 ? [...actor.roles.keys()][0] : undefined;
+  if (municipality && only === municipality.id) {
+    // The usual case, someone with a role in one municipality on a page of it: no query needed.
+    municipalities = [{ slug: municipality.slug, name: lang === 'sv' ? municipality.name_sv : municipality.name_en }];
+  } else if (actor && (actor.isPlatformAdmin || actor.roles.size > 0)) {
     let q = c.var.handle.db.selectFrom('municipalities').select(['id', 'slug', 'name_sv', 'name_en']).orderBy('name_sv');
     if (!actor.isPlatformAdmin) {
       const ids = [...actor.roles.keys()];
-      q = q.where('id', 'in', ids.length ? ids : [-1]);
+      q = q.where('id', 'in', ids);
     }
     municipalities = (await q.execute()).map((m) => ({ slug: m.slug, name: lang === 'sv' ? m.name_sv : m.name_en }));
   }

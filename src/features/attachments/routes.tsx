@@ -127,7 +127,7 @@ export function attachmentAdminRoutes(lang: Lang): Hono<AppEnv> {
   app.get(`${base}/:id/:filename`, async (c) => {
     const scope = await requireRecord(c, 'view');
     const attachment = await requireAttachment(c, scope);
-    const opened = await openAttachment(c.var.handle.db, c.var.config, attachment.id, scope.municipality.id, lang);
+    const opened = await openAttachment(c.var.config, attachment, lang);
     return sendAttachment(c, opened, false);
   });
 

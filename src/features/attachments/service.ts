@@ -226,11 +226,10 @@ export interface OpenedAttachment {
 }
 
 /**
- * Opens an attachment of the municipality for download (no access check: the caller has done it).
- * @throws AppError `not_found` when there is no such attachment or its file is missing (logged).
+ * Opens an attachment the caller has looked up for download (no access check: the caller has done it).
+ * @throws AppError `not_found` when its file is missing (logged).
  */
-export async function openAttachment(db: Db, config: AttachmentConfig, id: number, municipalityId: number, lang: Lang = 'sv'): Promise<OpenedAttachment> {
-  const attachment = await getAttachment(db, municipalityId, id, lang);
+export async function openAttachment(config: AttachmentConfig, attachment: AttachmentRow, lang: Lang = 'sv'): Promise<OpenedAttachment> {
   return { attachment, file: await openFileOf(config, attachment, lang) };
 }
 

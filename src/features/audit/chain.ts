@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.js';
-import { nowIso } from '../../db/database.js';
+import { isPostgres, nowIso } from '../../db/database.js';
 
 export interface AuditActor {
   /** The signed-in user, or null for the system (seed, CLI, scheduled work). */
@@ -73,7 +73,7 @@ export function hashEntry(input: string): string {
  * @example await recordAudit(trx, { municipalityId: 1, actor, action: 'update', entity: 'project', entityId: 7, before, after })
  */
 export async function recordAudit(trx: Db, entry: AuditEntry): Promise<void> {
-  const pg = (trx.getExecutor().adapter as { constructor: { name: string } }).constructor.name === 'PostgresAdapter';
+  const pg = isPostgres(trx);
   let q = trx.selectFrom('audit_head').select(['last_id', 'last_hash']).where('id', '=', 1);
   if (pg) q = q.forUpdate();
   const head = await q.executeTakeFirst();

@@ -75,27 +75,6 @@ export async function disableUser(db: Db, userId: number, actor: AccountActor, o
   });
 }
 
-/** Enables a disabled account again. Audited. Returns false when there is no such user. */
-export async function enableUser(db: Db, userId: number, actor: AccountActor, opts: { municipalityId?: number | null } = {}): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const before = await findUser(trx, userId);
-    if (!before) return false;
-    if (!before.disabled_at) return true;
-    const now = new Date().toISOString();
-    await trx.updateTable('users').set({ disabled_at: null, updated_at: now }).where('id', '=', userId).execute();
-    await recordAudit(trx, {
-      municipalityId: opts.municipalityId ?? null,
-      actor: auditActorOf(actor),
-      action: 'enable',
-      entity: 'user',
-      entityId: userId,
-      before: auditedUser(before),
-      after: auditedUser({ ...before, disabled_at: null }),
-    });
-    return true;
-  });
-}
-
 export interface NewAccount {
   email: string;
   displayName: string;

@@ -225,7 +225,4 @@ Utblick
   },
 } as const;
 
-/** `text` with `{key}` placeholders replaced. */
-export function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (params[k] === undefined ? m : String(params[k])));
-}
+export { fill } from '../../i18n/index.js';

@@ -20,10 +20,10 @@ import { AppError, type FieldError } from '../../errors/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/chain.js';
 import type { Actor } from '../policy/actor.js';
+import { auditActor } from '../policy/actor.js';
 import { authorize, recordNotFound } from '../policy/policy.js';
 import { type AssessmentRow, type DecisionRow, findAssessment, findPartnership, findProject, loadFunding, loadPartnershipDecisions, loadSettings, type PartnershipRecord } from './repository.js';
 import { cofinancingOf } from './routing.js';
-import { auditActor } from './service.js';
 
 export type AssessedEntity = 'project' | 'partnership';
 
@@ -51,7 +51,7 @@ const REQUIRED_TEXT: { key: keyof AssessmentInput; field: string; sv: string; en
 ];
 
 /** Every reason the assessment cannot be marked complete yet, keyed by form field. */
-export function completionErrors(entity: AssessedEntity, input: AssessmentInput, lang: Lang): FieldError[] {
+function completionErrors(entity: AssessedEntity, input: AssessmentInput, lang: Lang): FieldError[] {
   const errors: FieldError[] = [];
   for (const r of REQUIRED_TEXT) if (!input[r.key]) errors.push({ field: r.field, message: r[lang] });
   if (!input.recommendation) errors.push({ field: 'recommendation', message: lang === 'sv' ? 'Välj en rekommendation.' : 'Choose a recommendation.' });

@@ -7,10 +7,11 @@
  * //  värderat till 100 000 kr). Beslut fattas av Kultur- och fritidsnämnden eller, enligt
  * //  delegationsordningen punkt 3.2, av förvaltningschef (upp till 250 000 kr)."
  */
+
+import type { ProjectKind } from '../../db/schema.js';
 import type { Lang } from '../../i18n/index.js';
 import { formatMoney, formatNumber } from '../../i18n/index.js';
 import { PROJECT_KINDS } from '../../i18n/labels.js';
-import type { ProjectKind } from '../../db/schema.js';
 import type { Cofinancing, DecisionPlan, DelegationRule, OrgNode } from './routing.js';
 
 export const kr = (lang: Lang, minor: number): string => formatMoney(lang, minor, 'SEK');

@@ -248,7 +248,4 @@ export const M = {
   recordPartnershipDecision: { sv: 'Registrera beslut om samarbetet', en: 'Record a decision on the partnership' },
 } satisfies Record<string, Text>;
 
-/** `{name}` placeholders replaced. */
-export function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export { fill } from '../../i18n/index.js';

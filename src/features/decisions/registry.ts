@@ -12,18 +12,20 @@
 import type { Db } from '../../db/database.js';
 
 /** `KS 2026/123`. */
-export function formatRegistryNumber(prefix: string, year: number, n: number): string {
+function formatRegistryNumber(prefix: string, year: number, n: number): string {
   return `${prefix} ${year}/${n}`;
+}
+
+const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today's date in Sweden, `YYYY-MM-DD`. */
+export function todayInSweden(now = new Date()): string {
+  return swedishDay.format(now);
 }
 
 /** The year in Sweden now (the register's year turns at midnight Swedish time, not UTC). */
 export function registryYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric' }).format(now));
-}
-
-/** Today's date in Sweden, `YYYY-MM-DD`. */
-export function todayInSweden(now = new Date()): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return Number(todayInSweden(now).slice(0, 4));
 }
 
 /**

@@ -1,16 +1,9 @@
-/**
- * SQL of the decisions feature. Every function takes the database (or a transaction) first and
- * scopes every read by the municipality: a record of another municipality is never returned.
- */
-import { PostgresAdapter } from 'kysely';
+
 import type { Db } from '../../db/database.js';
+import { isPostgres } from '../../db/database.js';
 import type { AssessmentTable, Decision, DecisionOutcome, DecisionRoute, PartnershipKind, PartnershipStatus, ProjectKind, ProjectLifecycle, ProjectStatus } from '../../db/schema.js';
 import type { DecisionFacts, DelegationRule, FundingLine, OrgNode, RoutingContext } from './routing.js';
 
-/** Whether the handle talks to PostgreSQL (row locks are written differently there). */
-export function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 export const DEFAULT_STAFF_HOUR_COST_MINOR = 50_000;
 export const DEFAULT_REGISTRY_PREFIX = 'KS';

@@ -9,8 +9,8 @@ import { nowIso } from '../../db/database.js';
 import type { DecisionOutcome, DecisionRoute, ProjectKind } from '../../db/schema.js';
 import { AppError, type FieldError } from '../../errors/index.js';
 import type { Lang } from '../../i18n/index.js';
-import { type AuditActor, recordAudit } from '../audit/chain.js';
-import { type Actor, actorLabel } from '../policy/actor.js';
+import { recordAudit } from '../audit/chain.js';
+import { type Actor, auditActor } from '../policy/actor.js';
 import { orgName, whoDecides } from './explain.js';
 import { loadProjectDecisionState } from './lifecycle.js';
 import { issueRegistryNumber, normaliseRegistryNumber, registryYear } from './registry.js';
@@ -29,15 +29,12 @@ import {
 } from './repository.js';
 import { decisionMatches } from './routing.js';
 
-export function auditActor(actor: Actor): AuditActor {
-  return { userId: actor.userId, label: actorLabel(actor) };
-}
 
 const invalid = (lang: Lang, errors: FieldError[]) =>
   new AppError('invalid_form', lang === 'sv' ? 'Formuläret innehåller fel. Rätta dem och försök igen.' : 'The form has errors. Correct them and try again.', errors);
 
 /** Whether an error is a unique-constraint violation (PostgreSQL 23505, SQLite "UNIQUE constraint failed"). */
-export function isUniqueViolation(e: unknown): boolean {
+function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   return err?.code === '23505' || /UNIQUE constraint failed/i.test(err?.message ?? '');
 }

@@ -220,7 +220,4 @@ export const ERR = {
   unknownAction: { sv: 'Välj vad du vill göra med formuläret.', en: 'Choose what to do with the form.' },
 } satisfies Record<string, Text>;
 
-/** Fills `{name}` placeholders of a text. */
-export function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
-}
+export { fill } from '../../i18n/index.js';

@@ -3,15 +3,16 @@
  * readable label/value pairs (the back-office project page and the before/after view).
  */
 import type { Db } from '../../db/database.js';
-import { formatMoney, type Lang } from '../../i18n/index.js';
-import { countryName } from '../../i18n/index.js';
+import { countryName, formatMoney, type Lang } from '../../i18n/index.js';
 import { FUNDING_KINDS, label, MUNICIPALITY_ROLES, PARTNER_ROLES, PROJECT_KINDS } from '../../i18n/labels.js';
 import { FIELD } from './messages.js';
 import { applyProjectData, budgetOf, createProject, loadProjectData, type ProjectData } from './project-data.js';
 import { type FormRefs, loadFormRefs, refName } from './project-form.js';
 import type { ReviewAdapter, ReviewField } from './review.js';
 
-const num = (n: number | null, lang: Lang) => (n === null ? '' : n.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 6 }));
+// Up to six decimals (what the form accepts), so not formatNumber from i18n; one formatter per language.
+const decimalFormats = { sv: new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 6 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }) };
+const num = (n: number | null, lang: Lang) => (n === null ? '' : decimalFormats[lang].format(n));
 
 /** Every field of a project as text, names looked up; lists are lines separated by "\n". */
 export function describeProject(d: ProjectData, refs: FormRefs, lang: Lang): ReviewField[] {

@@ -120,7 +120,7 @@ const rowArray = z.array(z.record(z.string(), z.string()));
  * The schema of the project form for one municipality and editor. Input: `structureProjectForm`
  * of the posted values. Output: ProjectData.
  */
-export function projectFormSchema(opts: FormOptions) {
+function projectFormSchema(opts: FormOptions) {
   const { lang, refs } = opts;
   const unitIds = new Set(refs.units.map((u) => u.id));
   const allowedUnits = opts.allowedUnits ? new Set([...opts.allowedUnits].filter((u) => unitIds.has(u))) : unitIds;
@@ -313,7 +313,7 @@ export function projectFormSchema(opts: FormOptions) {
 }
 
 /** The posted values as the schema's input: scalar fields as strings, checkboxes as lists, groups as rows. */
-export function structureProjectForm(values: FormValues) {
+function structureProjectForm(values: FormValues) {
   const scalar = (k: string) => str(values, k);
   return {
     kind: scalar('kind'),

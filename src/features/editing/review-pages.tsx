@@ -49,7 +49,7 @@ export function FieldValue(props: { value: string; lang: Lang }) {
 }
 
 /** The fields whose text differs between `before` (undefined: never published) and `after`. */
-export function changedFields(before: ReviewField[] | undefined, after: ReviewField[]): { key: string; label: string; before: string; after: string }[] {
+function changedFields(before: ReviewField[] | undefined, after: ReviewField[]): { key: string; label: string; before: string; after: string }[] {
   const old = new Map((before ?? []).map((f) => [f.key, f.value]));
   const out = after.filter((f) => (old.get(f.key) ?? '') !== f.value).map((f) => ({ key: f.key, label: f.label, before: old.get(f.key) ?? '', after: f.value }));
   for (const f of before ?? []) if (!after.some((a) => a.key === f.key) && f.value !== '') out.push({ key: f.key, label: f.label, before: f.value, after: '' });

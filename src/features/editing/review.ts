@@ -37,13 +37,12 @@
  *   await publish(db, projectAdapter, { municipalityId: m.id, id, actor, lang });   // coordinator
  */
 import { sql } from 'kysely';
-import type { Db } from '../../db/database.js';
-import { nowIso } from '../../db/database.js';
+import { type Db, isPostgres, nowIso } from '../../db/database.js';
 import type { PublicationState, RevisionState } from '../../db/schema.js';
 import { AppError } from '../../errors/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { recordAudit } from '../audit/chain.js';
-import { type Actor, actorLabel } from '../policy/actor.js';
+import { type Actor, auditActor } from '../policy/actor.js';
 import { authorize, recordNotFound } from '../policy/policy.js';
 
 export type ReviewEntity = 'project' | 'partnership';
@@ -151,10 +150,6 @@ function neverPublished(state: PublicationState): boolean {
   return state === 'draft' || state === 'in_review';
 }
 
-function isPostgres(db: Db): boolean {
-  return (db.getExecutor().adapter as { constructor: { name: string } }).constructor.name === 'PostgresAdapter';
-}
-
 /** Serialises review work on one record (PostgreSQL; SQLite write transactions are serial already). */
 async function lockRecord(trx: Db, entity: ReviewEntity, id: number): Promise<void> {
   if (!isPostgres(trx)) return;
@@ -184,10 +179,6 @@ function openRevisionOf(r: NonNullable<Awaited<ReturnType<typeof loadOpenRevisio
     reviewedAt: r.reviewed_at,
     updatedAt: r.updated_at,
   };
-}
-
-function auditActor(actor: Actor) {
-  return { userId: actor.userId, label: actorLabel(actor) };
 }
 
 async function liveOr404<T>(db: Db, adapter: ReviewAdapter<T>, municipalityId: number, id: number, lang: Lang): Promise<LiveRecord<T>> {

@@ -157,10 +157,10 @@ export function editingRoutes(lang: Lang): Hono<AppEnv> {
   });
 
   // ── One project ───────────────────────────────────────────────────────────
-  const renderProject = async (c: C, scope: AdminScope, id: number, o: { comment?: string; errors?: FormErrors } = {}, status: 200 | 400 = 200) => {
+  const renderProject = async (c: C, scope: AdminScope, id: number, o: { comment?: string; errors?: FormErrors; copy?: Awaited<ReturnType<typeof loadWorkingCopy>> } = {}, status: 200 | 400 = 200) => {
     const m = scope.municipality;
     const db = c.var.handle.db;
-    const copy = await loadWorkingCopy(c, scope, id);
+    const copy = o.copy ?? (await loadWorkingCopy(c, scope, id));
     const refs = await loadFormRefs(db, m.id);
     const lifecycle = await db.selectFrom('projects').select('lifecycle').where('id', '=', id).executeTakeFirst();
     const ctx = await adminPageContext(c, m);
@@ -253,7 +253,7 @@ export function editingRoutes(lang: Lang): Hono<AppEnv> {
     if (problem) {
       const copy = await loadWorkingCopy(c, scope, id);
       authorize(scope.actor, 'publish', { municipalityId: scope.municipality.id, ownerUnitId: copy.ownerUnitId }, lang);
-      return renderProject(c, scope, id, { comment, errors: { comment: problem } }, 400);
+      return renderProject(c, scope, id, { comment, errors: { comment: problem }, copy }, 400);
     }
     await sendBack(c.var.handle.db, projectReviewAdapter, { municipalityId: scope.municipality.id, id, actor: scope.actor, lang, comment, expected: expectedOf(values) });
     return c.redirect(`${projectsHref(scope.municipality.slug, `/${id}`)}?klart=sent_back`, 303);
@@ -296,10 +296,10 @@ export function editingRoutes(lang: Lang): Hono<AppEnv> {
     return { r, adapter, live };
   };
 
-  const renderReviewItem = async (c: C, scope: AdminScope, o: { comment?: string; errors?: FormErrors } = {}, status: 200 | 400 = 200) => {
+  const renderReviewItem = async (c: C, scope: AdminScope, o: { comment?: string; errors?: FormErrors; item?: Awaited<ReturnType<typeof loadReviewItem>> } = {}, status: 200 | 400 = 200) => {
     const m = scope.municipality;
     const db = c.var.handle.db;
-    const { r, adapter, live } = await loadReviewItem(c, scope);
+    const { r, adapter, live } = o.item ?? (await loadReviewItem(c, scope));
     if (r.state !== 'in_review') return c.redirect(`${reviewHref(m.slug)}`, 303);
     const describe = async (data: unknown) => (adapter.describe ? adapter.describe(db, m.id, data, lang) : rawFields(data));
     const ctx = await adminPageContext(c, m);
@@ -342,11 +342,12 @@ export function editingRoutes(lang: Lang): Hono<AppEnv> {
 
   app.post('/:kommun/granskning/:revision{[0-9]+}/skicka-tillbaka', async (c) => {
     const scope = await requireAdminMunicipality(c, 'publish');
-    const { r, adapter } = await loadReviewItem(c, scope);
+    const item = await loadReviewItem(c, scope);
+    const { r, adapter } = item;
     const values = await readForm(c);
     const comment = str(values, 'comment');
     const problem = commentError(comment, lang);
-    if (problem) return renderReviewItem(c, scope, { comment, errors: { comment: problem } }, 400);
+    if (problem) return renderReviewItem(c, scope, { comment, errors: { comment: problem }, item }, 400);
     await sendBack(c.var.handle.db, adapter, { municipalityId: scope.municipality.id, id: r.entityId, actor: scope.actor, lang, comment, expected: expectedOf(values) ?? { revisionId: r.revisionId } });
     return c.redirect(`${reviewHref(scope.municipality.slug)}?klart=sent_back`, 303);
   });

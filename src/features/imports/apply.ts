@@ -11,7 +11,7 @@ import {
   freeProgrammeCode,
   insertOrganisation,
   insertProgramme,
-  lifecycleFor,
+  insertProject,
   loadProjectState,
   type MunicipalityRef,
   type ProjectState,
@@ -80,38 +80,25 @@ type Resolve = (ref: Ref | null | undefined) => number | null;
 
 async function createProject(trx: Db, row: PlannedRow, ctx: ApplyContext, unit: Resolve, programme: Resolve, org: Resolve): Promise<void> {
   const v = row.values;
-  const now = nowIso();
-  const { id } = await trx
-    .insertInto('projects')
-    .values({
-      municipality_id: ctx.municipality.id,
-      kind: v.kind ?? 'project',
-      title_sv: v.title_sv as string,
-      title_en: v.title_en ?? null,
-      summary_sv: v.summary_sv ?? null,
-      summary_en: v.summary_en ?? null,
-      owner_unit_id: unit(v.unit),
-      municipality_role: v.role ?? null,
-      programme_id: programme(v.programme),
-      status: v.status ?? null,
-      start_date: v.start_date ?? null,
-      end_date: v.end_date ?? null,
-      year: v.year ?? (v.start_date ? Number(v.start_date.slice(0, 4)) : null),
-      participants_total: v.participants_total ?? null,
-      participants_youth: v.participants_youth ?? null,
-      budget_sek_minor: null,
-      publication_state: 'draft',
-      published_at: null,
-      search_text: '',
-      source: ctx.source,
-      created_at: now,
-      updated_at: now,
-      lifecycle: lifecycleFor(v.status),
-      external_ref: v.external_ref ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const projectId = Number(id);
+  const projectId = await insertProject(trx, {
+    municipality_id: ctx.municipality.id,
+    kind: v.kind ?? 'project',
+    title_sv: v.title_sv as string,
+    title_en: v.title_en ?? null,
+    summary_sv: v.summary_sv ?? null,
+    summary_en: v.summary_en ?? null,
+    owner_unit_id: unit(v.unit),
+    municipality_role: v.role ?? null,
+    programme_id: programme(v.programme),
+    status: v.status ?? null,
+    start_date: v.start_date ?? null,
+    end_date: v.end_date ?? null,
+    year: v.year ?? (v.start_date ? Number(v.start_date.slice(0, 4)) : null),
+    participants_total: v.participants_total ?? null,
+    participants_youth: v.participants_youth ?? null,
+    source: ctx.source,
+    external_ref: v.external_ref ?? null,
+  });
   await writeRelations(trx, projectId, v, undefined, ctx, org);
   await finishProjectWrite(trx, ctx, projectId, undefined, { importRun: ctx.runId, row: row.row });
 }
@@ -143,8 +130,7 @@ async function updateProject(trx: Db, row: PlannedRow, ctx: ApplyContext, unit: 
  * is none, and its state after.
  */
 export async function finishProjectWrite(trx: Db, ctx: { municipality: MunicipalityRef; actor: AuditActor }, projectId: number, before: ProjectState | undefined, details: Record<string, unknown>): Promise<void> {
-  await refreshDerived(trx, ctx.municipality.id, projectId);
-  const after = await loadProjectState(trx, ctx.municipality.id, projectId);
+  const after = await refreshDerived(trx, ctx.municipality.id, projectId);
   await recordAudit(trx, { municipalityId: ctx.municipality.id, actor: ctx.actor, action: before ? 'update' : 'create', entity: 'project', entityId: projectId, before, after, details });
 }
 

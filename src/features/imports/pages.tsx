@@ -228,7 +228,8 @@ export function formatDescription(lang: Lang, p: Pick<TablePayload, 'format' | '
   return parts.join(', ');
 }
 
-function Counts(props: { lang: Lang; counts: ImportPlan['counts']; labels: [string, string, string] }) {
+/** Created, changed and unchanged projects, then each `extra` row whose count is above 0. */
+function Counts(props: { lang: Lang; counts: ImportPlan['counts']; labels: [string, string, string]; extra?: [string, number][] }) {
   const { lang, counts } = props;
   return (
     <dl class="summary-list">
@@ -238,6 +239,14 @@ function Counts(props: { lang: Lang; counts: ImportPlan['counts']; labels: [stri
       <dd>{formatNumber(lang, counts.update)}</dd>
       <dt>{props.labels[2]}</dt>
       <dd>{formatNumber(lang, counts.unchanged)}</dd>
+      {(props.extra ?? [])
+        .filter(([, n]) => n > 0)
+        .map(([label, n]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{formatNumber(lang, n)}</dd>
+          </>
+        ))}
     </dl>
   );
 }
@@ -372,32 +381,20 @@ export function ResultPage(props: { ctx: AdminPageContext; run: ImportRun }) {
         <span>{M.progressText(run.processedRows, total)[lang]}</span>
       </p>
       {counts && (
-        <dl class="summary-list">
-          <dt>{M.created[lang]}</dt>
-          <dd>{formatNumber(lang, counts.create)}</dd>
-          <dt>{M.updated[lang]}</dt>
-          <dd>{formatNumber(lang, counts.update)}</dd>
-          <dt>{M.keptUnchanged[lang]}</dt>
-          <dd>{formatNumber(lang, counts.unchanged)}</dd>
-          {created && created.units > 0 && (
-            <>
-              <dt>{M.addedUnits[lang]}</dt>
-              <dd>{formatNumber(lang, created.units)}</dd>
-            </>
-          )}
-          {created && created.organisations > 0 && (
-            <>
-              <dt>{M.addedOrganisations[lang]}</dt>
-              <dd>{formatNumber(lang, created.organisations)}</dd>
-            </>
-          )}
-          {created && created.programmes > 0 && (
-            <>
-              <dt>{M.addedProgrammes[lang]}</dt>
-              <dd>{formatNumber(lang, created.programmes)}</dd>
-            </>
-          )}
-        </dl>
+        <Counts
+          lang={lang}
+          counts={counts}
+          labels={[M.created[lang], M.updated[lang], M.keptUnchanged[lang]]}
+          extra={
+            created
+              ? [
+                  [M.addedUnits[lang], created.units],
+                  [M.addedOrganisations[lang], created.organisations],
+                  [M.addedProgrammes[lang], created.programmes],
+                ]
+              : []
+          }
+        />
       )}
       {s.issues && s.issues.length > 0 && <IssuesTable lang={lang} issues={s.issues} caption={M.issuesTitle(s.issues.length)[lang]} />}
       <p class="button-group">

@@ -5,15 +5,14 @@
  */
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
-import type { FundingKind, MunicipalityRole, OrganisationKind, PartnerRole, ProjectKind, ProjectLifecycle, ProjectStatus } from '../../db/schema.js';
+import type { Selectable } from 'kysely';
+import type { NewProject, OrganisationKind, PartnerRole, ProjectFundingTable, ProjectLifecycle, ProjectStatus, ProjectTable } from '../../db/schema.js';
+import { budgetOf } from '../editing/project-data.js';
+import type { MunicipalityRecord } from '../municipalities/repository.js';
 import { buildSearchText } from '../projects/search-text.js';
 
-export interface MunicipalityRef {
-  id: number;
-  slug: string;
-  name_sv: string;
-  name_en: string;
-}
+/** What an import needs of the municipality (a `MunicipalityRecord` from `findMunicipality` will do). */
+export type MunicipalityRef = Pick<MunicipalityRecord, 'id' | 'slug' | 'name_sv' | 'name_en'>;
 
 export interface OrgRow {
   id: number;
@@ -50,11 +49,6 @@ export interface Lookups {
   projects: ProjectIndexRow[];
 }
 
-export async function findMunicipality(db: Db, slug: string): Promise<MunicipalityRef | undefined> {
-  const m = await db.selectFrom('municipalities').select(['id', 'slug', 'name_sv', 'name_en']).where('slug', '=', slug).executeTakeFirst();
-  return m ? { ...m, id: Number(m.id) } : undefined;
-}
-
 export async function loadLookups(db: Db, municipality: MunicipalityRef): Promise<Lookups> {
   const [orgs, programmes, themes, targets, projects] = await Promise.all([
     db
@@ -78,43 +72,23 @@ export async function loadLookups(db: Db, municipality: MunicipalityRef): Promis
   };
 }
 
+/** The project columns an import compares and writes. */
+const PROJECT_COLUMNS = [
+  'id', 'kind', 'title_sv', 'title_en', 'summary_sv', 'summary_en', 'owner_unit_id', 'municipality_role', 'programme_id', 'status',
+  'start_date', 'end_date', 'year', 'participants_total', 'participants_youth', 'budget_sek_minor', 'publication_state', 'external_ref',
+] as const;
+
+const FUNDING_COLUMNS = ['id', 'kind', 'programme_id', 'source_name', 'amount_minor', 'currency', 'staff_hours', 'note_sv', 'source'] as const;
+
+export type FundingLine = Pick<Selectable<ProjectFundingTable>, (typeof FUNDING_COLUMNS)[number]>;
+
 /** A project with the relations an import compares and writes (also the audit snapshot). */
-export interface ProjectState {
-  id: number;
-  kind: ProjectKind;
-  title_sv: string;
-  title_en: string | null;
-  summary_sv: string | null;
-  summary_en: string | null;
-  owner_unit_id: number | null;
-  municipality_role: MunicipalityRole | null;
-  programme_id: number | null;
-  status: ProjectStatus | null;
-  start_date: string | null;
-  end_date: string | null;
-  year: number | null;
-  participants_total: number | null;
-  participants_youth: number | null;
-  budget_sek_minor: number | null;
-  publication_state: string;
-  external_ref: string | null;
+export interface ProjectState extends Pick<Selectable<ProjectTable>, (typeof PROJECT_COLUMNS)[number]> {
   partners: { organisation_id: number; role: PartnerRole }[];
   countries: string[];
   themes: string[];
   targets: string[];
   funding: FundingLine[];
-}
-
-export interface FundingLine {
-  id: number;
-  kind: FundingKind;
-  programme_id: number | null;
-  source_name: string | null;
-  amount_minor: number | null;
-  currency: string;
-  staff_hours: number | null;
-  note_sv: string | null;
-  source: string | null;
 }
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -127,10 +101,7 @@ export async function loadProjectStates(db: Db, municipalityId: number, ids: num
     const [projects, partners, countries, themes, targets, funding] = await Promise.all([
       db
         .selectFrom('projects')
-        .select([
-          'id', 'kind', 'title_sv', 'title_en', 'summary_sv', 'summary_en', 'owner_unit_id', 'municipality_role', 'programme_id', 'status',
-          'start_date', 'end_date', 'year', 'participants_total', 'participants_youth', 'budget_sek_minor', 'publication_state', 'external_ref',
-        ])
+        .select(PROJECT_COLUMNS)
         .where('municipality_id', '=', municipalityId)
         .where('id', 'in', chunk)
         .execute(),
@@ -140,7 +111,7 @@ export async function loadProjectStates(db: Db, municipalityId: number, ids: num
       db.selectFrom('project_target_groups').select(['project_id', 'target_group']).where('project_id', 'in', chunk).execute(),
       db
         .selectFrom('project_funding')
-        .select(['id', 'project_id', 'kind', 'programme_id', 'source_name', 'amount_minor', 'currency', 'staff_hours', 'note_sv', 'source'])
+        .select(['project_id', ...FUNDING_COLUMNS])
         .where('project_id', 'in', chunk)
         .orderBy('id')
         .execute(),
@@ -188,7 +159,7 @@ export async function loadProjectState(db: Db, municipalityId: number, id: numbe
 }
 
 /** The state a new project's lifecycle starts in, from its public status (as the migration maps seeds). */
-export function lifecycleFor(status: ProjectStatus | null | undefined): ProjectLifecycle {
+function lifecycleFor(status: ProjectStatus | null | undefined): ProjectLifecycle {
   switch (status) {
     case 'ongoing':
       return 'ongoing';
@@ -201,6 +172,42 @@ export function lifecycleFor(status: ProjectStatus | null | undefined): ProjectL
     default:
       return 'idea';
   }
+}
+
+/** The columns an import sets on a new project; the rest start empty. */
+export type ImportedProject = Pick<NewProject, 'municipality_id' | 'kind' | 'title_sv' | 'source' | 'external_ref'> &
+  Partial<Pick<NewProject, 'title_en' | 'summary_sv' | 'summary_en' | 'owner_unit_id' | 'municipality_role' | 'programme_id' | 'status' | 'start_date' | 'end_date' | 'year' | 'participants_total' | 'participants_youth'>>;
+
+/** Inserts a new draft project (its lifecycle from its status; derived columns filled by refreshDerived). */
+export async function insertProject(db: Db, p: ImportedProject): Promise<number> {
+  const now = nowIso();
+  const { id } = await db
+    .insertInto('projects')
+    .values({
+      title_en: null,
+      summary_sv: null,
+      summary_en: null,
+      owner_unit_id: null,
+      municipality_role: null,
+      programme_id: null,
+      status: null,
+      start_date: null,
+      end_date: null,
+      year: null,
+      participants_total: null,
+      participants_youth: null,
+      ...p,
+      budget_sek_minor: null,
+      publication_state: 'draft',
+      published_at: null,
+      search_text: '',
+      created_at: now,
+      updated_at: now,
+      lifecycle: lifecycleFor(p.status),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
 }
 
 export interface NewOrganisation {
@@ -258,11 +265,12 @@ export async function insertProgramme(db: Db, p: { code: string; name_sv: string
 
 /**
  * Recomputes what is derived from a project's relations: the SEK budget used for sorting and the
- * search text (as the seed loader builds it), after an import changed the project.
+ * search text (as the seed loader builds it), after an import changed the project. Returns the
+ * project's state after.
  */
-export async function refreshDerived(db: Db, municipalityId: number, projectId: number): Promise<void> {
+export async function refreshDerived(db: Db, municipalityId: number, projectId: number): Promise<ProjectState | undefined> {
   const p = await loadProjectState(db, municipalityId, projectId);
-  if (!p) return;
+  if (!p) return undefined;
   const orgIds = [...new Set([...p.partners.map((x) => x.organisation_id), ...(p.owner_unit_id ? [p.owner_unit_id] : [])])];
   const programmeIds = [...new Set([p.programme_id, ...p.funding.map((f) => f.programme_id)].filter((x): x is number => x !== null))];
   const [orgs, programmes, themes, targets, results] = await Promise.all([
@@ -287,10 +295,7 @@ export async function refreshDerived(db: Db, municipalityId: number, projectId: 
     unitNames: p.owner_unit_id ? (orgNames.get(p.owner_unit_id) ?? []) : [],
     resultTexts: results.flatMap((r) => [r.description_sv, r.description_en].filter((s): s is string => !!s)),
   });
-  const sek = p.funding.filter((f) => f.currency === 'SEK' && f.amount_minor !== null).reduce((s, f) => s + (f.amount_minor ?? 0), 0);
-  await db
-    .updateTable('projects')
-    .set({ search_text: searchText, budget_sek_minor: sek > 0 ? sek : null })
-    .where('id', '=', projectId)
-    .execute();
+  const budget = budgetOf(p);
+  await db.updateTable('projects').set({ search_text: searchText, budget_sek_minor: budget }).where('id', '=', projectId).execute();
+  return { ...p, budget_sek_minor: budget };
 }

@@ -1,6 +1,7 @@
 /** The signed-in person as the policy layer sees them: roles per municipality and assigned units. */
 import type { Db } from '../../db/database.js';
 import type { MunicipalRole, User } from '../../db/schema.js';
+import type { AuditActor } from '../audit/chain.js';
 
 export interface Actor {
   userId: number;
@@ -20,6 +21,11 @@ export interface Actor {
 /** How the actor is named in the audit trail. */
 export function actorLabel(a: Pick<Actor, 'name' | 'email'>): string {
   return `${a.name} <${a.email}>`;
+}
+
+/** The actor as the audit trail records them. */
+export function auditActor(a: Pick<Actor, 'userId' | 'name' | 'email'>): AuditActor {
+  return { userId: a.userId, label: actorLabel(a) };
 }
 
 export async function loadActor(db: Db, user: User, session: { id_hash: string; csrf_token: string; auth_method: 'password' | 'oidc' }): Promise<Actor> {

@@ -13,9 +13,10 @@
  * Anything in a municipality where the person holds no role does not exist for them: routes answer
  * 404, so no record can be found by guessing its id.
  */
+
+import type { MunicipalRole } from '../../db/schema.js';
 import { AppError } from '../../errors/index.js';
 import type { Lang } from '../../i18n/index.js';
-import type { MunicipalRole } from '../../db/schema.js';
 import type { Actor } from './actor.js';
 
 export type Action =

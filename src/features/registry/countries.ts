@@ -16,7 +16,7 @@ const NOT_COUNTRIES = new Set([
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Every accepted country code, sorted by code. */
-export const COUNTRY_CODES: readonly string[] = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).filter((c) => !NOT_COUNTRIES.has(c) && countryName('sv', c) !== undefined);
+const COUNTRY_CODES: readonly string[] = [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b)).filter((c) => !NOT_COUNTRIES.has(c) && countryName('sv', c) !== undefined);
 
 const ACCEPTED = new Set(COUNTRY_CODES);
 

@@ -18,7 +18,7 @@ export const optionalText = (max: number) =>
     .transform((v) => v || null);
 
 /** A number as people type it: "59,65", "-12.5", "47 000", "−3" (minus sign). Undefined when it is not one. */
-export function parseLooseNumber(raw: string): number | undefined {
+function parseLooseNumber(raw: string): number | undefined {
   const s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/\u2212/g, '-').replace(',', '.');
   if (!/^-?(\d{1,12}(\.\d{1,12})?|\.\d{1,12})$/.test(s)) return undefined;
   const n = Number(s);
@@ -42,7 +42,7 @@ export const optionalNumber = (opts: { min: number; max: number; integer?: boole
     });
 
 /** Whether `s` is an https address of a host with a dot, without credentials or spaces, at most 500 characters. */
-export function isHttpsAddress(s: string): boolean {
+function isHttpsAddress(s: string): boolean {
   if (s.length > 500 || /\s/.test(s)) return false;
   try {
     const url = new URL(s);

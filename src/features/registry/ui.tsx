@@ -1,7 +1,10 @@
 /** Small pieces the registry's pages share. */
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../../i18n/index.js';
-import { pick } from './messages.js';
+import { AdminForm, FormErrorSummary, type FormErrors } from '../../ui/forms.js';
+import { adminHref } from '../admin/context.js';
+import { AdminLayout, type AdminNavKey, type AdminPageContext, adminCrumbs } from '../admin/layout.js';
+import { COMMON, pick, tr } from './messages.js';
 
 /** One term and its value in a summary list (`<dl class="summary-list">`). */
 export function Row(props: { term: string; children: Child }) {
@@ -47,3 +50,47 @@ export function TitledLinks<T extends Titled>(props: { lang: Lang; heading: stri
 
 /** The project's year in brackets after its title, when it has one. */
 export const projectYear = (p: { year: number | null }): Child => p.year !== null && <span class="muted"> ({p.year})</span>;
+
+/**
+ * The frame of a registry record's form (organisation, unit): crumbs, error summary, heading, the
+ * form posting to `base/ny` or `base/:id/redigera` (with the `version` it was opened with when
+ * editing), the fields, and save and cancel.
+ */
+export function RecordFormPage(props: {
+  ctx: AdminPageContext;
+  current: AdminNavKey;
+  /** The list's path under the admin prefix, e.g. `/kommun/enheter`. */
+  base: string;
+  listLabel: string;
+  newLabel: string;
+  /** The record being edited; undefined for a new one. */
+  record?: { id: number; name: string; title: string };
+  version: string;
+  errors: FormErrors;
+  children: Child;
+}) {
+  const { ctx, base, record } = props;
+  const { lang } = ctx;
+  const title = record ? record.title : props.newLabel;
+  const action = adminHref(lang, record ? `${base}/${record.id}/redigera` : `${base}/ny`);
+  const cancel = adminHref(lang, record ? `${base}/${record.id}` : base);
+  const crumbs = adminCrumbs(ctx, { href: adminHref(lang, base), label: props.listLabel }, ...(record ? [{ href: cancel, label: record.name }] : []), {
+    label: record ? tr(COMMON.edit, lang) : props.newLabel,
+  });
+  return (
+    <AdminLayout ctx={ctx} title={title} current={props.current} crumbs={crumbs}>
+      <FormErrorSummary lang={lang} errors={props.errors} />
+      <h1>{title}</h1>
+      <AdminForm action={action} csrf={ctx.actor!.csrfToken}>
+        {record && <input type="hidden" name="version" value={props.version} />}
+        {props.children}
+        <div class="button-group">
+          <button type="submit" class="button">
+            {tr(COMMON.save, lang)}
+          </button>
+          <a href={cancel}>{tr(COMMON.cancel, lang)}</a>
+        </div>
+      </AdminForm>
+    </AdminLayout>
+  );
+}

@@ -210,7 +210,7 @@ export function userRoutes(lang: Lang): Hono<AppEnv> {
 
   const loadMember = async (c: Context<AppEnv>, scope: AdminScope) => {
     const id = idParam(c);
-    const member = (await listMunicipalityUsers(c.var.handle.db, scope.municipality.id)).find((u) => u.id === id);
+    const [member] = await listMunicipalityUsers(c.var.handle.db, scope.municipality.id, id);
     if (!member) throw recordNotFound(lang);
     return member;
   };

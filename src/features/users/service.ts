@@ -7,28 +7,32 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { MunicipalRole } from '../../db/schema.js';
 import { type AuditActor, recordAudit } from '../audit/chain.js';
+import { normaliseEmail } from '../auth/accounts.js';
 import { endAllSessions } from '../auth/session.js';
 
 export const ROLES: readonly MunicipalRole[] = ['municipal_admin', 'coordinator', 'unit_editor', 'reader'];
 
-export async function listMunicipalityUsers(db: Db, municipalityId: number) {
-  const rows = await db
+/** The people with a role in the municipality, with their units; only `userId` when given. */
+export async function listMunicipalityUsers(db: Db, municipalityId: number, userId?: number) {
+  let rows = db
     .selectFrom('user_roles as r')
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .select(['u.id', 'u.email', 'u.display_name', 'u.disabled_at', 'u.totp_enabled_at', 'r.role'])
-    .where('r.municipality_id', '=', municipalityId)
-    .orderBy('u.display_name')
-    .execute();
-  const units = await db
+    .where('r.municipality_id', '=', municipalityId);
+  let units = db
     .selectFrom('user_units as uu')
     .innerJoin('organisations as o', 'o.id', 'uu.organisation_id')
     .select(['uu.user_id', 'o.id', 'o.name_sv', 'o.name_en'])
-    .where('o.municipality_id', '=', municipalityId)
-    .execute();
-  return rows.map((r) => ({
+    .where('o.municipality_id', '=', municipalityId);
+  if (userId !== undefined) {
+    rows = rows.where('r.user_id', '=', userId);
+    units = units.where('uu.user_id', '=', userId);
+  }
+  const [people, assigned] = await Promise.all([rows.orderBy('u.display_name').execute(), units.execute()]);
+  return people.map((r) => ({
     ...r,
     id: Number(r.id),
-    units: units.filter((u) => Number(u.user_id) === Number(r.id)).map((u) => ({ id: Number(u.id), name_sv: u.name_sv, name_en: u.name_en })),
+    units: assigned.filter((u) => Number(u.user_id) === Number(r.id)).map((u) => ({ id: Number(u.id), name_sv: u.name_sv, name_en: u.name_en })),
   }));
 }
 
@@ -59,7 +63,7 @@ export interface RoleInput {
  */
 export async function grantRole(db: Db, municipalityId: number, input: RoleInput, actor: AuditActor): Promise<{ userId: number; created: boolean }> {
   return db.transaction().execute(async (trx) => {
-    const email = input.email.trim().toLowerCase();
+    const email = normaliseEmail(input.email);
     let user = await trx.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', email).executeTakeFirst();
     let created = false;
     if (!user) {

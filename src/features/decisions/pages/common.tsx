@@ -2,10 +2,10 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../../../app-env.js';
+import { AppError } from '../../../errors/index.js';
 import type { Lang } from '../../../i18n/index.js';
 import { formatDate } from '../../../i18n/index.js';
 import { DECISION_OUTCOMES, label } from '../../../i18n/labels.js';
-import { AppError } from '../../../errors/index.js';
 import type { Option } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { M } from '../messages.js';

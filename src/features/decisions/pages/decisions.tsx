@@ -9,7 +9,7 @@ import type { DecisionOutcome, DecisionRoute } from '../../../db/schema.js';
 import { AppError } from '../../../errors/index.js';
 import { formatDate, type Lang } from '../../../i18n/index.js';
 import { DECISION_OUTCOMES, label } from '../../../i18n/labels.js';
-import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
+import { AdminForm, ChoiceGroup, FormErrorSummary, type FormErrors, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
 import { idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
 import { AdminLayout, adminCrumbs, adminPageContext } from '../../admin/layout.js';
 import { can, recordNotFound } from '../../policy/policy.js';
@@ -19,7 +19,7 @@ import { fill, M, NOTICES } from '../messages.js';
 import { todayInSweden } from '../registry.js';
 import { DECIDING_KINDS, findDecision, findPartnership, listDecisions, loadDecisionLinks, loadRoutingContext, type PartnershipRecord } from '../repository.js';
 import { type DecisionInput, recordDecision } from '../service.js';
-import { dateText, DecisionsTable, decisionMaker, formatParagraph, intQuery, isIsoDate, mHref, RadioList } from './common.js';
+import { DecisionsTable, dateText, decisionMaker, formatParagraph, intQuery, isIsoDate, mHref, RadioList } from './common.js';
 
 const PAGE_SIZE = 50;
 const OUTCOMES = Object.keys(DECISION_OUTCOMES) as DecisionOutcome[];

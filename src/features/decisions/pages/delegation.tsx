@@ -10,7 +10,7 @@ import type { ProjectKind } from '../../../db/schema.js';
 import { AppError } from '../../../errors/index.js';
 import type { Lang } from '../../../i18n/index.js';
 import { PROJECT_KINDS } from '../../../i18n/labels.js';
-import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, type FormValues, list, SelectField, str, TextField } from '../../../ui/forms.js';
+import { AdminForm, ChoiceGroup, FormErrorSummary, type FormErrors, type FormValues, list, SelectField, str, TextField } from '../../../ui/forms.js';
 import { idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
 import { AdminLayout, adminCrumbs, adminPageContext } from '../../admin/layout.js';
 import { can } from '../../policy/policy.js';

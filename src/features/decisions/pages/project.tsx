@@ -8,7 +8,7 @@ import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../../app-env.js';
 import { AppError } from '../../../errors/index.js';
 import { formatDate, formatMoney, type Lang } from '../../../i18n/index.js';
-import { PROJECT_STATUSES, label } from '../../../i18n/labels.js';
+import { label, PROJECT_STATUSES } from '../../../i18n/labels.js';
 import { AdminForm, FormErrorSummary, str } from '../../../ui/forms.js';
 import { idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
 import { AdminLayout, adminCrumbs, adminPageContext } from '../../admin/layout.js';
@@ -22,20 +22,20 @@ import {
   isLifecycleAction,
   loadProjectDecisionState,
   nextState,
-  permissionFor,
   type ProjectDecisionState,
+  permissionFor,
 } from '../lifecycle.js';
 import { ACTION_LABELS, fill, LIFECYCLE_LABELS, M, NOTICES, refusalMessage } from '../messages.js';
 import { DecisionsTable, type MunicipalityRef, mHref, municipalityLabel } from './common.js';
 
-export async function requireProjectState(c: Context<AppEnv>) {
+async function requireProjectState(c: Context<AppEnv>) {
   const scope = await requireAdminMunicipality(c);
   const state = await loadProjectDecisionState(c.var.handle.db, scope.municipality.id, idParam(c));
   if (!state) throw recordNotFound(c.var.lang);
   return { ...scope, state };
 }
 
-export function CofinancingList(props: { lang: Lang; state: ProjectDecisionState }) {
+function CofinancingList(props: { lang: Lang; state: ProjectDecisionState }) {
   const { lang } = props;
   const c = props.state.plan.cofinancing;
   return (

@@ -16,7 +16,7 @@ import { PROJECT_ROOT } from '../../../paths.js';
 import { readInterregRows } from './interreg.js';
 import { createInterregRun, interregCandidates, previewInterreg, runInterreg } from './run.js';
 import { orgKey } from './org-names.js';
-import { findMunicipality } from '../repository.js';
+import { findMunicipality } from '../../municipalities/repository.js';
 
 export const DEFAULT_INTERREG_FILE = path.resolve(PROJECT_ROOT, '../shared/data/reference/interreg-2021-2027-swedish-partners.json');
 

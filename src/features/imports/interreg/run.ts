@@ -16,7 +16,7 @@ import {
   planInterreg,
 } from './interreg.js';
 import type { MunicipalityNames } from './org-names.js';
-import { insertOrganisation, insertProgramme, lifecycleFor, loadLookups, loadProjectState, type MunicipalityRef } from '../repository.js';
+import { insertOrganisation, insertProgramme, insertProject, loadLookups, loadProjectState, type MunicipalityRef } from '../repository.js';
 import { finishProjectWrite } from '../apply.js';
 import { findRun, insertPreviewRun, type RunSummary } from '../service.js';
 import { type ImportIssue, issue, RUN } from '../text.js';
@@ -178,38 +178,22 @@ async function insertFundingLines(trx: Db, projectId: number, p: InterregProject
 }
 
 async function createInterregProject(trx: Db, p: InterregProject, programmeId: number, ctx: InterregContext): Promise<void> {
-  const now = nowIso();
-  const { id } = await trx
-    .insertInto('projects')
-    .values({
-      municipality_id: ctx.municipality.id,
-      kind: 'project',
-      title_sv: p.title,
-      title_en: null,
-      summary_sv: p.summarySv,
-      summary_en: p.summaryEn,
-      owner_unit_id: p.ownerUnitId,
-      municipality_role: p.role,
-      programme_id: programmeId,
-      status: p.status,
-      start_date: p.startDate,
-      end_date: p.endDate,
-      year: p.year,
-      participants_total: null,
-      participants_youth: null,
-      budget_sek_minor: null,
-      publication_state: 'draft',
-      published_at: null,
-      search_text: '',
-      source: INTERREG_SOURCE,
-      created_at: now,
-      updated_at: now,
-      lifecycle: lifecycleFor(p.status),
-      external_ref: p.externalRef,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const projectId = Number(id);
+  const projectId = await insertProject(trx, {
+    municipality_id: ctx.municipality.id,
+    kind: 'project',
+    title_sv: p.title,
+    summary_sv: p.summarySv,
+    summary_en: p.summaryEn,
+    owner_unit_id: p.ownerUnitId,
+    municipality_role: p.role,
+    programme_id: programmeId,
+    status: p.status,
+    start_date: p.startDate,
+    end_date: p.endDate,
+    year: p.year,
+    source: INTERREG_SOURCE,
+    external_ref: p.externalRef,
+  });
   if (p.partners.length) {
     await trx
       .insertInto('project_partners')

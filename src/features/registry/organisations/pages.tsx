@@ -1,19 +1,19 @@
 /** Pages of the external organisations: list, one organisation, the form. */
 import { countryName, formatNumber, type Lang } from '../../../i18n/index.js';
 import { label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../i18n/labels.js';
-import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
+import { type FormErrors, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { countryOptions } from '../countries.js';
-import { projectYear, Row, TitledLinks } from '../ui.js';
 import { COMMON, EXTERNAL_KIND_LABELS, labelsIn, ORG, ORG_HINTS, ORG_LABELS, pick, tr } from '../messages.js';
+import { projectYear, RecordFormPage, Row, TitledLinks } from '../ui.js';
 import { EXTERNAL_KINDS, type ExternalOrganisation, type listExternalOrganisations, type organisationUsage } from './service.js';
 
 type Listed = Awaited<ReturnType<typeof listExternalOrganisations>>[number];
 
 const base = (ctx: AdminPageContext) => `/${ctx.municipality!.slug}/organisationer`;
 
-export function kindLabel(kind: string, lang: Lang): string {
+function kindLabel(kind: string, lang: Lang): string {
   return (EXTERNAL_KIND_LABELS as Record<string, { sv: string; en: string }>)[kind]?.[lang] ?? kind;
 }
 
@@ -148,7 +148,7 @@ export function OrganisationPage(props: {
   );
 }
 
-export function formatCoordinate(lang: Lang, n: number): string {
+function formatCoordinate(lang: Lang, n: number): string {
   const s = String(n);
   return lang === 'sv' ? s.replace('.', ',').replace('-', '−') : s;
 }
@@ -179,59 +179,49 @@ export function OrganisationFormPage(props: { ctx: AdminPageContext; org?: Exter
   const { lang } = ctx;
   const L = labelsIn(ORG_LABELS, lang);
   const H = (k: keyof typeof ORG_HINTS) => tr(ORG_HINTS[k], lang);
-  const title = org ? tr(ORG.editTitle, lang, { name: pick(lang, org.name_sv, org.name_en) }) : tr(ORG.new, lang);
-  const action = adminHref(lang, org ? `${base(ctx)}/${org.id}/redigera` : `${base(ctx)}/ny`);
-  const cancel = adminHref(lang, org ? `${base(ctx)}/${org.id}` : base(ctx));
   const v = (k: string) => str(values, k);
-  const crumbs = adminCrumbs(
-    ctx,
-    { href: adminHref(lang, base(ctx)), label: tr(ORG.title, lang) },
-    ...(org ? [{ href: cancel, label: pick(lang, org.name_sv, org.name_en) }] : []),
-    { label: org ? tr(COMMON.edit, lang) : tr(ORG.new, lang) },
-  );
+  const name = org ? pick(lang, org.name_sv, org.name_en) : '';
   return (
-    <AdminLayout ctx={ctx} title={title} current="organisations" crumbs={crumbs}>
-      <FormErrorSummary lang={lang} errors={errors} />
-      <h1>{title}</h1>
-      <AdminForm action={action} csrf={ctx.actor!.csrfToken}>
-        {org && <input type="hidden" name="version" value={v('version')} />}
-        <SelectField
-          name="kind"
-          label={L.kind!}
-          lang={lang}
-          value={v('kind')}
-          error={errors.kind}
-          emptyLabel={tr(COMMON.noneChosen, lang)}
-          options={EXTERNAL_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
-        />
-        <TextField name="name_sv" label={L.name_sv!} lang={lang} value={v('name_sv')} error={errors.name_sv} />
-        <TextField name="name_en" label={L.name_en!} lang={lang} value={v('name_en')} error={errors.name_en} hint={H('name_en')} optional />
-        <TextField name="short_name" label={L.short_name!} lang={lang} value={v('short_name')} error={errors.short_name} hint={H('short_name')} optional width="w-short" />
-        <SelectField
-          name="country"
-          label={L.country!}
-          lang={lang}
-          value={v('country').trim().toUpperCase()}
-          error={errors.country}
-          optional
-          emptyLabel={tr(COMMON.none, lang)}
-          options={countryOptions(lang)}
-        />
-        <TextField name="region" label={L.region!} lang={lang} value={v('region')} error={errors.region} optional />
-        <TextField name="population" label={L.population!} lang={lang} value={v('population')} error={errors.population} hint={H('population')} optional inputmode="numeric" width="w-short" />
-        <TextField name="population_year" label={L.population_year!} lang={lang} value={v('population_year')} error={errors.population_year} optional inputmode="numeric" width="w-short" />
-        <TextField name="website" label={L.website!} lang={lang} value={v('website')} error={errors.website} hint={H('website')} optional type="url" spellcheck={false} />
-        <TextField name="latitude" label={L.latitude!} lang={lang} value={v('latitude')} error={errors.latitude} hint={H('location')} optional inputmode="decimal" width="w-short" />
-        <TextField name="longitude" label={L.longitude!} lang={lang} value={v('longitude')} error={errors.longitude} optional inputmode="decimal" width="w-short" />
-        <TextArea name="description_sv" label={L.description_sv!} lang={lang} value={v('description_sv')} error={errors.description_sv} optional rows={4} />
-        <TextArea name="description_en" label={L.description_en!} lang={lang} value={v('description_en')} error={errors.description_en} optional rows={4} />
-        <div class="button-group">
-          <button type="submit" class="button">
-            {tr(COMMON.save, lang)}
-          </button>
-          <a href={cancel}>{tr(COMMON.cancel, lang)}</a>
-        </div>
-      </AdminForm>
-    </AdminLayout>
+    <RecordFormPage
+      ctx={ctx}
+      current="organisations"
+      base={base(ctx)}
+      listLabel={tr(ORG.title, lang)}
+      newLabel={tr(ORG.new, lang)}
+      record={org && { id: org.id, name, title: tr(ORG.editTitle, lang, { name }) }}
+      version={v('version')}
+      errors={errors}
+    >
+      <SelectField
+        name="kind"
+        label={L.kind!}
+        lang={lang}
+        value={v('kind')}
+        error={errors.kind}
+        emptyLabel={tr(COMMON.noneChosen, lang)}
+        options={EXTERNAL_KINDS.map((k) => ({ value: k, label: kindLabel(k, lang) }))}
+      />
+      <TextField name="name_sv" label={L.name_sv!} lang={lang} value={v('name_sv')} error={errors.name_sv} />
+      <TextField name="name_en" label={L.name_en!} lang={lang} value={v('name_en')} error={errors.name_en} hint={H('name_en')} optional />
+      <TextField name="short_name" label={L.short_name!} lang={lang} value={v('short_name')} error={errors.short_name} hint={H('short_name')} optional width="w-short" />
+      <SelectField
+        name="country"
+        label={L.country!}
+        lang={lang}
+        value={v('country').trim().toUpperCase()}
+        error={errors.country}
+        optional
+        emptyLabel={tr(COMMON.none, lang)}
+        options={countryOptions(lang)}
+      />
+      <TextField name="region" label={L.region!} lang={lang} value={v('region')} error={errors.region} optional />
+      <TextField name="population" label={L.population!} lang={lang} value={v('population')} error={errors.population} hint={H('population')} optional inputmode="numeric" width="w-short" />
+      <TextField name="population_year" label={L.population_year!} lang={lang} value={v('population_year')} error={errors.population_year} optional inputmode="numeric" width="w-short" />
+      <TextField name="website" label={L.website!} lang={lang} value={v('website')} error={errors.website} hint={H('website')} optional type="url" spellcheck={false} />
+      <TextField name="latitude" label={L.latitude!} lang={lang} value={v('latitude')} error={errors.latitude} hint={H('location')} optional inputmode="decimal" width="w-short" />
+      <TextField name="longitude" label={L.longitude!} lang={lang} value={v('longitude')} error={errors.longitude} optional inputmode="decimal" width="w-short" />
+      <TextArea name="description_sv" label={L.description_sv!} lang={lang} value={v('description_sv')} error={errors.description_sv} optional rows={4} />
+      <TextArea name="description_en" label={L.description_en!} lang={lang} value={v('description_en')} error={errors.description_en} optional rows={4} />
+    </RecordFormPage>
   );
 }

@@ -16,7 +16,7 @@ import { nowIso } from '../../../db/database.js';
 import type { ExternalOrganisationKind } from '../../../db/schema.js';
 import type { Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/chain.js';
-import { type Actor, actorLabel } from '../../policy/actor.js';
+import { type Actor, auditActor } from '../../policy/actor.js';
 import { can } from '../../policy/policy.js';
 import { isCountryCode } from '../countries.js';
 import { optionalHttpsUrl, optionalNumber, optionalText, requiredText, versionField } from '../fields.js';
@@ -175,7 +175,6 @@ export function canEditOrganisation(actor: Actor, municipalityId: number, creato
   return creatorId !== null && creatorId === actor.userId && editsSomeUnit(actor, municipalityId);
 }
 
-const auditActor = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
 
 function values(input: OrganisationInput) {
   const { version: _version, ...rest } = input;

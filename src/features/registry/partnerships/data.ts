@@ -23,7 +23,6 @@ import { pick } from '../messages.js';
 export const PARTNERSHIP_KIND_VALUES = ['twinning', 'network', 'cooperation', 'development'] as const satisfies readonly PartnershipKind[];
 export const STATUS_VALUES = ['proposed', 'active', 'dormant', 'ended'] as const satisfies readonly PartnershipStatus[];
 export const EVENT_KIND_VALUES = ['first_contact', 'proposed', 'agreement_signed', 'confirmed', 'exchange', 'evaluated', 'ended', 'other'] as const satisfies readonly PartnershipEventKind[];
-export const PRECISION_VALUES = ['day', 'month', 'season', 'year', 'decade'] as const satisfies readonly DatePrecision[];
 
 export interface PartnershipEventData {
   /** The stored event this row edits (keeps its source); null for a new event. */
@@ -65,7 +64,7 @@ export function allowedStatuses(live: PartnershipStatus | undefined): Partnershi
 }
 
 /** The status that writing `wanted` over `live` gives: `wanted` if the form may set it, else `live` unchanged. */
-export function effectiveStatus(wanted: PartnershipStatus, live: PartnershipStatus | undefined): PartnershipStatus {
+function effectiveStatus(wanted: PartnershipStatus, live: PartnershipStatus | undefined): PartnershipStatus {
   if (allowedStatuses(live).includes(wanted)) return wanted;
   return live ?? 'proposed';
 }
@@ -82,7 +81,7 @@ function parseCodes(json: string): string[] {
 const num = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** The live partnership as PartnershipData with owner and publication state, or undefined (also for another municipality's). */
-export async function loadPartnershipData(db: Db, municipalityId: number, id: number): Promise<(LiveRecord<PartnershipData> & { updatedAt: string; source: string | null }) | undefined> {
+async function loadPartnershipData(db: Db, municipalityId: number, id: number): Promise<LiveRecord<PartnershipData> | undefined> {
   const p = await db.selectFrom('partnerships').selectAll().where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
   if (!p) return undefined;
   const [partners, events] = await Promise.all([
@@ -117,8 +116,6 @@ export async function loadPartnershipData(db: Db, municipalityId: number, id: nu
     },
     ownerUnitId: num(p.owner_unit_id),
     publicationState: p.publication_state,
-    updatedAt: p.updated_at,
-    source: p.source,
   };
 }
 
@@ -172,7 +169,7 @@ async function themeCodes(trx: Db): Promise<Set<string>> {
 }
 
 /** Writes `data` over the live partnership (inside the caller's transaction); never its publication state. */
-export async function applyPartnershipData(trx: Db, municipalityId: number, id: number, data: PartnershipData): Promise<void> {
+async function applyPartnershipData(trx: Db, municipalityId: number, id: number, data: PartnershipData): Promise<void> {
   const live = await trx.selectFrom('partnerships').select('status').where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
   if (!live) return;
   const themes = await themeCodes(trx);
@@ -198,7 +195,7 @@ export async function applyPartnershipData(trx: Db, municipalityId: number, id: 
 }
 
 /** Creates a never-published (draft) partnership from `data`; returns its id. Never 'active'. */
-export async function createPartnership(trx: Db, municipalityId: number, data: PartnershipData): Promise<number> {
+async function createPartnership(trx: Db, municipalityId: number, data: PartnershipData): Promise<number> {
   const themes = await themeCodes(trx);
   const now = nowIso();
   const inserted = await trx
@@ -228,7 +225,7 @@ export async function createPartnership(trx: Db, municipalityId: number, data: P
 }
 
 /** The data as label/value pairs in the language, names looked up (the review queue's before/after view). */
-export async function describePartnership(db: Db, municipalityId: number, data: PartnershipData, lang: Lang): Promise<ReviewField[]> {
+async function describePartnership(db: Db, municipalityId: number, data: PartnershipData, lang: Lang): Promise<ReviewField[]> {
   const sv = lang === 'sv';
   const orgIds = [...new Set([...data.partners, ...(data.owner_unit_id === null ? [] : [data.owner_unit_id])])];
   const [orgs, themes] = await Promise.all([
@@ -263,10 +260,7 @@ export async function describePartnership(db: Db, municipalityId: number, data: 
 
 export const partnershipAdapter: ReviewAdapter<PartnershipData> = {
   entity: 'partnership',
-  loadLive: async (db, municipalityId, id) => {
-    const live = await loadPartnershipData(db, municipalityId, id);
-    return live && { data: live.data, ownerUnitId: live.ownerUnitId, publicationState: live.publicationState };
-  },
+  loadLive: loadPartnershipData,
   apply: applyPartnershipData,
   create: createPartnership,
   ownerUnitOf: (data) => data.owner_unit_id,

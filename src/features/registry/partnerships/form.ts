@@ -9,7 +9,6 @@ import type { PartnershipStatus } from '../../../db/schema.js';
 import { formatFuzzyDate, type Lang } from '../../../i18n/index.js';
 import { type FormErrors, type FormValues, list, parseForm, str } from '../../../ui/forms.js';
 import { optionalText, requiredText, versionField } from '../fields.js';
-import { parseFuzzyDate } from './fuzzy-date.js';
 import { labelsIn, tr } from '../messages.js';
 import {
   allowedStatuses,
@@ -19,6 +18,7 @@ import {
   type PartnershipEventData,
   STATUS_VALUES,
 } from './data.js';
+import { parseFuzzyDate } from './fuzzy-date.js';
 import { PS, PS_LABELS } from './messages.js';
 
 /** At most this many partner rows and event rows are read; row numbers at or above MAX_INDEX are ignored. */

@@ -16,12 +16,12 @@ import type { MunicipalityRecord } from '../../municipalities/repository.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, can, recordNotFound } from '../../policy/policy.js';
 import { COMMON, tr } from '../messages.js';
-import { loadPartnershipData, type PartnershipData, partnershipAdapter } from './data.js';
-import { EVENT_FIELDS, EVENT_RE, isBlankEventRow, PARTNER_RE, partnershipFormValues, readPartnershipForm, rowIndices } from './form.js';
-import { PS } from './messages.js';
-import { PartnershipFormPage } from './form-page.js';
-import { type PartnershipListRow, type PartnershipLookups, PartnershipListPage, PartnershipPage } from './pages.js';
 import { listUnits } from '../units/service.js';
+import { type PartnershipData, partnershipAdapter } from './data.js';
+import { EVENT_FIELDS, EVENT_RE, isBlankEventRow, PARTNER_RE, partnershipFormValues, readPartnershipForm, rowIndices } from './form.js';
+import { PartnershipFormPage } from './form-page.js';
+import { PS } from './messages.js';
+import { PartnershipListPage, type PartnershipListRow, type PartnershipLookups, PartnershipPage } from './pages.js';
 
 const NOTICES = PS.notices;
 
@@ -77,8 +77,11 @@ function mayCreate(actor: Actor, municipalityId: number): boolean {
 
 /** What changes if someone else saves: the live row's and the open revision's timestamps. */
 async function versionOf(db: Db, municipalityId: number, id: number): Promise<string> {
-  const [live, copy] = await Promise.all([loadPartnershipData(db, municipalityId, id), workingCopy(db, partnershipAdapter, municipalityId, id)]);
-  return `${live?.updatedAt ?? ''}|${copy?.revision?.updatedAt ?? ''}`;
+  const [live, copy] = await Promise.all([
+    db.selectFrom('partnerships').select('updated_at').where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst(),
+    workingCopy(db, partnershipAdapter, municipalityId, id),
+  ]);
+  return `${live?.updated_at ?? ''}|${copy?.revision?.updatedAt ?? ''}`;
 }
 
 /** Removes rows that are entirely empty (no id, nothing typed), so a re-shown form does not grow by a blank row each time. */
@@ -96,10 +99,20 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
   const formPage = async (
     c: Context<AppEnv>,
     scope: { actor: Actor; municipality: MunicipalityRecord },
-    opts: { id?: number; liveStatus?: PartnershipData['status']; values: FormValues; errors: FormErrors; extraPartner?: number; extraEvent?: number; status?: 200 | 400 | 409 },
+    opts: {
+      id?: number;
+      liveStatus?: PartnershipData['status'];
+      values: FormValues;
+      errors: FormErrors;
+      extraPartner?: number;
+      extraEvent?: number;
+      status?: 200 | 400 | 409;
+      /** Already loaded for reading the posted form. */
+      lookups?: PartnershipLookups;
+    },
   ) => {
     const { actor, municipality } = scope;
-    const [ctx, lookups] = await Promise.all([adminPageContext(c, municipality), loadLookups(c.var.handle.db, municipality.id)]);
+    const [ctx, lookups] = await Promise.all([adminPageContext(c, municipality), opts.lookups ?? loadLookups(c.var.handle.db, municipality.id)]);
     const all = can(actor, 'edit', { municipalityId: municipality.id, ownerUnitId: null });
     const ownerUnits = all ? lookups.units : lookups.units.filter((u) => can(actor, 'edit', { municipalityId: municipality.id, ownerUnitId: u.id }));
     return c.html(
@@ -122,10 +135,10 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
     );
   };
 
-  /** Reads the posted form against the municipality's lists; the working copy's events keep their ids. */
+  /** Reads the posted form against the municipality's lists (returned too, for showing the form again); the working copy's events keep their ids. */
   const readPosted = async (db: Db, actor: Actor, municipalityId: number, values: FormValues, liveStatus: PartnershipData['status'] | undefined, current?: PartnershipData) => {
     const lookups = await loadLookups(db, municipalityId);
-    return readPartnershipForm(values, {
+    const parsed = readPartnershipForm(values, {
       lang,
       liveStatus,
       themes: new Set(lookups.themes.map((t) => t.code)),
@@ -135,6 +148,7 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
       existingEvents: new Map((current?.events ?? []).flatMap((e) => (e.id === null ? [] : [[e.id, e] as const]))),
       mayOwn: (unitId) => can(actor, 'edit', { municipalityId, ownerUnitId: unitId }),
     });
+    return { lookups, parsed };
   };
 
   app.get('/:kommun/samarbeten', async (c) => {
@@ -161,8 +175,8 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
     }
     if (action === 'publish') authorize(actor, 'publish', target, lang);
     const db = c.var.handle.db;
-    const parsed = await readPosted(db, actor, municipality.id, values, undefined);
-    if (!parsed.ok) return formPage(c, scope, { values: dropBlankRows(values), errors: parsed.errors, status: 400 });
+    const { lookups, parsed } = await readPosted(db, actor, municipality.id, values, undefined);
+    if (!parsed.ok) return formPage(c, scope, { values: dropBlankRows(values), errors: parsed.errors, status: 400, lookups });
     const id = await createDraft(db, partnershipAdapter, { municipalityId: municipality.id, actor, lang, data: parsed.data });
     const call = { municipalityId: municipality.id, id, actor, lang };
     let done: keyof typeof NOTICES = 'created';
@@ -226,12 +240,12 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
     }
     if (action === 'publish') authorize(actor, 'publish', { municipalityId: municipality.id, ownerUnitId: copy.ownerUnitId }, lang);
     const db = c.var.handle.db;
-    const parsed = await readPosted(db, actor, municipality.id, values, copy.live.status, copy.data);
-    if (!parsed.ok) return formPage(c, loaded, { ...base, values: dropBlankRows(values), errors: parsed.errors, status: 400 });
+    const { lookups, parsed } = await readPosted(db, actor, municipality.id, values, copy.live.status, copy.data);
+    if (!parsed.ok) return formPage(c, loaded, { ...base, values: dropBlankRows(values), errors: parsed.errors, status: 400, lookups });
     const version = await versionOf(db, municipality.id, id);
     if (str(values, 'version') && str(values, 'version') !== version) {
       // `main` is the page's main region: the summary's link lands there, no field is marked.
-      return formPage(c, loaded, { ...base, values: { ...dropBlankRows(values), version }, errors: { main: tr(COMMON.conflict, lang) }, status: 409 });
+      return formPage(c, loaded, { ...base, values: { ...dropBlankRows(values), version }, errors: { main: tr(COMMON.conflict, lang) }, status: 409, lookups });
     }
     await saveDraft(db, partnershipAdapter, { ...call, data: parsed.data });
     let done: keyof typeof NOTICES = 'saved';

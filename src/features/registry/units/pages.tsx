@@ -1,15 +1,15 @@
 /** Pages of the municipality's own organisation: the tree, one unit, the form. */
 import type { Lang } from '../../../i18n/index.js';
-import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
+import { type FormErrors, type FormValues, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { COMMON, INTERNAL_KIND_LABELS, labelsIn, pick, tr, UNIT, UNIT_HINTS, UNIT_LABELS } from '../messages.js';
-import { projectYear, Row, TitledLinks } from '../ui.js';
+import { projectYear, RecordFormPage, Row, TitledLinks } from '../ui.js';
 import { INTERNAL_KINDS, type Unit, type UnitTree, type unitUsage } from './service.js';
 
 const base = (ctx: AdminPageContext) => `/${ctx.municipality!.slug}/enheter`;
 
-export function unitKindLabel(kind: string, lang: Lang): string {
+function unitKindLabel(kind: string, lang: Lang): string {
   return (INTERNAL_KIND_LABELS as Record<string, { sv: string; en: string }>)[kind]?.[lang] ?? kind;
 }
 
@@ -224,54 +224,44 @@ export function UnitFormPage(props: { ctx: AdminPageContext; unit?: Unit; tree: 
   const { ctx, unit, values, errors } = props;
   const { lang } = ctx;
   const L = labelsIn(UNIT_LABELS, lang);
-  const title = unit ? tr(UNIT.editTitle, lang, { name: unitName(unit, lang) }) : tr(UNIT.new, lang);
-  const action = adminHref(lang, unit ? `${base(ctx)}/${unit.id}/redigera` : `${base(ctx)}/ny`);
-  const cancel = adminHref(lang, unit ? `${base(ctx)}/${unit.id}` : base(ctx));
   const v = (k: string) => str(values, k);
-  const crumbs = adminCrumbs(
-    ctx,
-    { href: adminHref(lang, base(ctx)), label: tr(UNIT.title, lang) },
-    ...(unit ? [{ href: cancel, label: unitName(unit, lang) }] : []),
-    { label: unit ? tr(COMMON.edit, lang) : tr(UNIT.new, lang) },
-  );
+  const name = unit ? unitName(unit, lang) : '';
   return (
-    <AdminLayout ctx={ctx} title={title} current="units" crumbs={crumbs}>
-      <FormErrorSummary lang={lang} errors={errors} />
-      <h1>{title}</h1>
-      <AdminForm action={action} csrf={ctx.actor!.csrfToken}>
-        {unit && <input type="hidden" name="version" value={v('version')} />}
-        <SelectField
-          name="kind"
-          label={L.kind!}
-          lang={lang}
-          value={v('kind')}
-          error={errors.kind}
-          emptyLabel={tr(COMMON.noneChosen, lang)}
-          options={INTERNAL_KINDS.map((k) => ({ value: k, label: unitKindLabel(k, lang) }))}
-        />
-        <TextField name="name_sv" label={L.name_sv!} lang={lang} value={v('name_sv')} error={errors.name_sv} />
-        <TextField name="name_en" label={L.name_en!} lang={lang} value={v('name_en')} error={errors.name_en} optional />
-        <TextField name="short_name" label={L.short_name!} lang={lang} value={v('short_name')} error={errors.short_name} hint={tr(UNIT_HINTS.short_name, lang)} optional width="w-short" />
-        <SelectField
-          name="parent_id"
-          label={L.parent_id!}
-          lang={lang}
-          value={v('parent_id')}
-          error={errors.parent_id}
-          hint={tr(UNIT_HINTS.parent_id, lang)}
-          optional
-          emptyLabel={tr(COMMON.noParent, lang)}
-          options={parentOptions(props.tree, unit, lang)}
-        />
-        <TextArea name="description_sv" label={L.description_sv!} lang={lang} value={v('description_sv')} error={errors.description_sv} optional rows={4} />
-        <TextArea name="description_en" label={L.description_en!} lang={lang} value={v('description_en')} error={errors.description_en} optional rows={4} />
-        <div class="button-group">
-          <button type="submit" class="button">
-            {tr(COMMON.save, lang)}
-          </button>
-          <a href={cancel}>{tr(COMMON.cancel, lang)}</a>
-        </div>
-      </AdminForm>
-    </AdminLayout>
+    <RecordFormPage
+      ctx={ctx}
+      current="units"
+      base={base(ctx)}
+      listLabel={tr(UNIT.title, lang)}
+      newLabel={tr(UNIT.new, lang)}
+      record={unit && { id: unit.id, name, title: tr(UNIT.editTitle, lang, { name }) }}
+      version={v('version')}
+      errors={errors}
+    >
+      <SelectField
+        name="kind"
+        label={L.kind!}
+        lang={lang}
+        value={v('kind')}
+        error={errors.kind}
+        emptyLabel={tr(COMMON.noneChosen, lang)}
+        options={INTERNAL_KINDS.map((k) => ({ value: k, label: unitKindLabel(k, lang) }))}
+      />
+      <TextField name="name_sv" label={L.name_sv!} lang={lang} value={v('name_sv')} error={errors.name_sv} />
+      <TextField name="name_en" label={L.name_en!} lang={lang} value={v('name_en')} error={errors.name_en} optional />
+      <TextField name="short_name" label={L.short_name!} lang={lang} value={v('short_name')} error={errors.short_name} hint={tr(UNIT_HINTS.short_name, lang)} optional width="w-short" />
+      <SelectField
+        name="parent_id"
+        label={L.parent_id!}
+        lang={lang}
+        value={v('parent_id')}
+        error={errors.parent_id}
+        hint={tr(UNIT_HINTS.parent_id, lang)}
+        optional
+        emptyLabel={tr(COMMON.noParent, lang)}
+        options={parentOptions(props.tree, unit, lang)}
+      />
+      <TextArea name="description_sv" label={L.description_sv!} lang={lang} value={v('description_sv')} error={errors.description_sv} optional rows={4} />
+      <TextArea name="description_en" label={L.description_en!} lang={lang} value={v('description_en')} error={errors.description_en} optional rows={4} />
+    </RecordFormPage>
   );
 }

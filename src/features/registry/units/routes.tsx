@@ -6,7 +6,7 @@ import { type FormErrors, type FormValues, parseForm } from '../../../ui/forms.j
 import { adminHref, idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
 import { adminPageContext } from '../../admin/layout.js';
 import type { MunicipalityRecord } from '../../municipalities/repository.js';
-import { can, recordNotFound } from '../../policy/policy.js';
+import { authorize, can, recordNotFound } from '../../policy/policy.js';
 import { COMMON, labelsIn, tr, UNIT, UNIT_LABELS } from '../messages.js';
 import { UnitFormPage, UnitListPage, UnitPage, unitFormValues } from './pages.js';
 import { createUnit, findUnit, listUnits, type Unit, unitSchema, unitUsage, updateUnit } from './service.js';
@@ -57,10 +57,10 @@ export function unitRoutes(lang: Lang): Hono<AppEnv> {
   });
 
   app.get('/:kommun/enheter/:id/redigera', async (c) => {
-    const { municipality } = await requireAdminMunicipality(c);
+    const { actor, municipality } = await requireAdminMunicipality(c);
     const unit = await findUnit(c.var.handle.db, municipality.id, idParam(c));
     if (!unit) throw recordNotFound(lang);
-    await requireAdminMunicipality(c, 'configure');
+    authorize(actor, 'configure', { municipalityId: municipality.id }, lang);
     return form(c, municipality, unit, unitFormValues(unit), {});
   });
 
@@ -69,7 +69,7 @@ export function unitRoutes(lang: Lang): Hono<AppEnv> {
     const db = c.var.handle.db;
     const unit = await findUnit(db, municipality.id, idParam(c));
     if (!unit) throw recordNotFound(lang);
-    await requireAdminMunicipality(c, 'configure');
+    authorize(actor, 'configure', { municipalityId: municipality.id }, lang);
     const values = await readForm(c);
     const parsed = parseForm(unitSchema(lang), values, lang, labelsIn(UNIT_LABELS, lang));
     if (!parsed.ok) return form(c, municipality, unit, values, parsed.errors, 400);

@@ -10,7 +10,7 @@ import { nowIso } from '../../../db/database.js';
 import type { InternalOrganisationKind } from '../../../db/schema.js';
 import type { Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/chain.js';
-import { type Actor, actorLabel } from '../../policy/actor.js';
+import { type Actor, auditActor } from '../../policy/actor.js';
 import { optionalId, optionalText, requiredText, versionField } from '../fields.js';
 import { tr, UNIT } from '../messages.js';
 
@@ -72,7 +72,7 @@ const KIND_ORDER = new Map<string, number>(INTERNAL_KINDS.map((k, i) => [k, i]))
 const collator = new Intl.Collator('sv');
 
 /** The units depth first, each with its depth; siblings by kind (council first) and name. Tolerates broken parents. */
-export function treeOrder(units: Unit[]): (Unit & { depth: number })[] {
+function treeOrder(units: Unit[]): (Unit & { depth: number })[] {
   const ids = new Set(units.map((u) => u.id));
   const children = new Map<number | null, Unit[]>();
   for (const u of units) {
@@ -129,7 +129,6 @@ async function parentProblem(trx: Db, municipalityId: number, id: number | null,
   return undefined;
 }
 
-const auditActor = (actor: Actor) => ({ userId: actor.userId, label: actorLabel(actor) });
 
 function values(input: UnitInput) {
   const { version: _version, ...rest } = input;
