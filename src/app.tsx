@@ -3,6 +3,7 @@
  * error boundary that turns known errors into helpful pages or problem details and everything
  * else into a generic 500 with a request id.
  */
+
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +27,8 @@ import { feedbackRoutes } from './features/feedback/routes.js';
 import { municipalityRoutes } from './features/municipalities/routes.js';
 import { partnershipRoutes } from './features/partnerships/routes.js';
 import { projectRoutes } from './features/projects/routes.js';
+import { calendarFeedRoutes } from './features/strategy/calendar/routes.js';
+import { strategyPublicRoutes } from './features/strategy/public/routes.js';
 import { type Lang, t } from './i18n/index.js';
 import { log } from './log.js';
 import { STATIC_DIR } from './paths.js';
@@ -144,11 +147,13 @@ export function createApp({ handle, config }: AppDeps) {
 
   app.route('/', feedbackRoutes());
   app.route('/', attachmentPublicRoutes());
+  app.route('/', calendarFeedRoutes());
   // English first: otherwise the Swedish `/:kommun` route takes `/en` (the English front page) for a municipality.
   for (const [prefix, lang] of [['/en', 'en'], ['/', 'sv']] as const) {
     app.route(prefix, accessibilityRoutes(lang));
     app.route(prefix, projectRoutes(lang));
     app.route(prefix, partnershipRoutes(lang));
+    app.route(prefix, strategyPublicRoutes(lang));
     app.route(prefix, municipalityRoutes(lang));
   }
 

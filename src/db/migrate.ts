@@ -3,10 +3,12 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './database.js';
 import * as initial from './migrations/20261121_0100_initial.js';
 import * as backOffice from './migrations/20261121_0200_back_office.js';
+import * as strategy from './migrations/20261121_0300_strategy.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261121_0100_initial': initial,
   '20261121_0200_back_office': backOffice,
+  '20261121_0300_strategy': strategy,
 };
 
 class StaticProvider implements MigrationProvider {

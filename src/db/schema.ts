@@ -467,6 +467,8 @@ export interface MunicipalitySettingsTable {
   staff_hour_cost_minor: ColumnType<number, number | undefined, number>;
   /** Prefix of registry numbers, e.g. `KS` in `KS 2026/123`. */
   registry_prefix: ColumnType<string, string | undefined, string>;
+  /** After how many days without a progress report a measure counts as not updated. */
+  stale_after_days: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
 
@@ -589,6 +591,206 @@ export interface ImportRunTable {
   finished_at: string | null;
 }
 
+// ── Strategy and action plan (issue 4) ─────────────────────────────────────
+
+export type StrategyStatus = 'draft' | 'adopted' | 'superseded';
+
+export interface StrategyTable {
+  id: Generated<number>;
+  municipality_id: number;
+  title_sv: string;
+  title_en: string | null;
+  /** The vision the strategy serves, quoted (AL-1, AR-3). */
+  vision_sv: string | null;
+  vision_en: string | null;
+  /** Adopting body, e.g. "Kommunstyrelsen" (AR-1). */
+  adopted_by: string | null;
+  /** ISO date of the adoption decision. */
+  adopted_on: string | null;
+  /** Minute paragraph, e.g. "§ 258". */
+  minute_paragraph: string | null;
+  registry_number: string | null;
+  /** The responsibilities the strategy assigns (AR-5). */
+  responsibilities_sv: string | null;
+  responsibilities_en: string | null;
+  /** The strategy's text (introduction, purpose …). */
+  body_sv: string | null;
+  summary_en: string | null;
+  status: ColumnType<StrategyStatus, StrategyStatus | undefined, StrategyStatus>;
+  superseded_by_id: number | null;
+  /** Where the text came from, e.g. the uploaded file's name. */
+  source: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StrategyVersionTable {
+  id: Generated<number>;
+  strategy_id: number;
+  version: number;
+  /** The strategy and its goal tree as JSON, as saved. */
+  snapshot: string;
+  note: string | null;
+  user_id: number | null;
+  actor_label: string;
+  created_at: string;
+}
+
+export interface StrategyGoalTable {
+  id: Generated<number>;
+  municipality_id: number;
+  strategy_id: number;
+  parent_id: number | null;
+  position: ColumnType<number, number | undefined, number>;
+  /** The municipality's own name of the level: "Övergripande mål", "Målområde", "Inriktning" … */
+  level_name: string;
+  title_sv: string;
+  title_en: string | null;
+  description_sv: string | null;
+  description_en: string | null;
+  weight: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StrategyReviewTable {
+  id: Generated<number>;
+  strategy_id: number;
+  reviewed_on: string;
+  outcome: 'unchanged' | 'revise';
+  note_sv: string | null;
+  decision_reference: string | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+export type ActionPlanStatus = 'draft' | 'active' | 'closed';
+
+export interface ActionPlanTable {
+  id: Generated<number>;
+  municipality_id: number;
+  strategy_id: number;
+  title_sv: string;
+  title_en: string | null;
+  period_start: string;
+  period_end: string;
+  status: ColumnType<ActionPlanStatus, ActionPlanStatus | undefined, ActionPlanStatus>;
+  /** Evaluated every other year (AL-3): 24 months unless the municipality decides otherwise. */
+  evaluation_interval_months: ColumnType<number, number | undefined, number>;
+  previous_plan_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type MeasureStatus = 'planned' | 'ongoing' | 'done' | 'cancelled';
+
+export interface MeasureTable {
+  id: Generated<number>;
+  municipality_id: number;
+  plan_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  title_sv: string;
+  title_en: string | null;
+  description_sv: string | null;
+  description_en: string | null;
+  owner_unit_id: number | null;
+  start_date: string | null;
+  end_date: string | null;
+  status: ColumnType<MeasureStatus, MeasureStatus | undefined, MeasureStatus>;
+  /** 0–100. */
+  progress: ColumnType<number, number | undefined, number>;
+  weight: ColumnType<number, number | undefined, number>;
+  progress_updated_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MeasureGoalTable {
+  measure_id: number;
+  goal_id: number;
+}
+
+export interface MeasureIndicatorTable {
+  id: Generated<number>;
+  measure_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  name_sv: string;
+  name_en: string | null;
+  unit: string | null;
+  baseline: number | null;
+  created_at: string;
+}
+
+export interface IndicatorValueTable {
+  indicator_id: number;
+  /** `2026` or `2026H1`. */
+  period: string;
+  target: number | null;
+  actual: number | null;
+}
+
+export interface MeasureNoteTable {
+  id: Generated<number>;
+  measure_id: number;
+  noted_on: string;
+  progress: number | null;
+  status: MeasureStatus | null;
+  text_sv: string | null;
+  user_id: number | null;
+  actor_label: string;
+  created_at: string;
+}
+
+export type TrafficLight = 'on_track' | 'at_risk' | 'behind' | 'none';
+
+export interface GoalProgressHistoryTable {
+  goal_id: number;
+  recorded_on: string;
+  progress: number | null;
+  light: TrafficLight;
+}
+
+export interface PlanEvaluationTable {
+  id: Generated<number>;
+  municipality_id: number;
+  plan_id: number;
+  evaluated_on: string;
+  summary_sv: string;
+  changes_sv: string | null;
+  decision_reference: string | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+export interface PlanEvaluationItemTable {
+  evaluation_id: number;
+  measure_id: number;
+  progress: number | null;
+  status: MeasureStatus | null;
+  achieved_sv: string | null;
+}
+
+export interface ProjectGoalTable {
+  project_id: number;
+  goal_id: number;
+}
+
+export interface PartnershipGoalTable {
+  partnership_id: number;
+  goal_id: number;
+}
+
+export interface CalendarFeedTable {
+  id: Generated<number>;
+  municipality_id: number;
+  /** null: the municipality's feed; else one person's. */
+  user_id: number | null;
+  /** SHA-256 of the secret in the feed's address. */
+  token_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   official_municipalities: OfficialMunicipalityTable;
@@ -632,6 +834,22 @@ export interface Database {
   revisions: RevisionTable;
   attachments: AttachmentTable;
   import_runs: ImportRunTable;
+  strategies: StrategyTable;
+  strategy_versions: StrategyVersionTable;
+  strategy_goals: StrategyGoalTable;
+  strategy_reviews: StrategyReviewTable;
+  action_plans: ActionPlanTable;
+  measures: MeasureTable;
+  measure_goals: MeasureGoalTable;
+  measure_indicators: MeasureIndicatorTable;
+  indicator_values: IndicatorValueTable;
+  measure_notes: MeasureNoteTable;
+  goal_progress_history: GoalProgressHistoryTable;
+  plan_evaluations: PlanEvaluationTable;
+  plan_evaluation_items: PlanEvaluationItemTable;
+  project_goals: ProjectGoalTable;
+  partnership_goals: PartnershipGoalTable;
+  calendar_feeds: CalendarFeedTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -644,3 +862,8 @@ export type ProjectUpdate = Updateable<ProjectTable>;
 export type Partnership = Selectable<PartnershipTable>;
 export type PartnershipEvent = Selectable<PartnershipEventTable>;
 export type Decision = Selectable<DecisionTable>;
+
+export type Strategy = Selectable<StrategyTable>;
+export type StrategyGoal = Selectable<StrategyGoalTable>;
+export type ActionPlan = Selectable<ActionPlanTable>;
+export type Measure = Selectable<MeasureTable>;

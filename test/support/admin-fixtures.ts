@@ -12,7 +12,26 @@ import { projectReviewAdapter } from '../../src/features/editing/project-adapter
 import { workingCopy } from '../../src/features/editing/review.js';
 import type { AdminTestApp } from './admin.js';
 
-export type RecordKind = 'project' | 'partnership' | 'organisation' | 'unit' | 'decision' | 'user' | 'rule' | 'import' | 'attachment' | 'oidc' | 'revision' | 'audit';
+export type RecordKind =
+  | 'project'
+  | 'partnership'
+  | 'organisation'
+  | 'unit'
+  | 'decision'
+  | 'user'
+  | 'rule'
+  | 'import'
+  | 'attachment'
+  | 'oidc'
+  | 'revision'
+  | 'audit'
+  // Strategy and action plan (issue 4): URL parameters `:id` (strategy or plan), `:goalId`, `:measureId`, `:evaluationId`.
+  | 'strategy'
+  | 'goal'
+  | 'plan'
+  | 'measure'
+  | 'evaluation'
+  | 'feed';
 
 let seq = 0;
 
@@ -124,6 +143,53 @@ export async function fixture(t: AdminTestApp, kind: RecordKind, municipalityId:
         .returning('id')
         .executeTakeFirstOrThrow();
       return { revision: String(r.id) };
+    }
+    case 'strategy':
+    case 'goal':
+    case 'plan':
+    case 'measure':
+    case 'evaluation': {
+      const strategy = await db
+        .insertInto('strategies')
+        .values({ municipality_id: municipalityId, title_sv: `Matrisstrategi ${seq}`, title_en: null, vision_sv: null, vision_en: null, adopted_by: null, adopted_on: null, minute_paragraph: null, registry_number: null, responsibilities_sv: null, responsibilities_en: null, body_sv: null, summary_en: null, status: 'draft', superseded_by_id: null, source: null, created_at: ts, updated_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const strategyId = Number(strategy.id);
+      const goal = await db
+        .insertInto('strategy_goals')
+        .values({ municipality_id: municipalityId, strategy_id: strategyId, parent_id: null, position: 0, level_name: 'Mål', title_sv: `Matrismål ${seq}`, title_en: null, description_sv: null, description_en: null, created_at: ts, updated_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (kind === 'strategy') return { id: String(strategyId) };
+      if (kind === 'goal') return { id: String(strategyId), goalId: String(goal.id) };
+      const plan = await db
+        .insertInto('action_plans')
+        .values({ municipality_id: municipalityId, strategy_id: strategyId, title_sv: `Matrisplan ${seq}`, title_en: null, period_start: '2026-01-01', period_end: '2027-12-31', status: 'active', previous_plan_id: null, created_at: ts, updated_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const planId = Number(plan.id);
+      const measure = await db
+        .insertInto('measures')
+        .values({ municipality_id: municipalityId, plan_id: planId, title_sv: `Matrisåtgärd ${seq}`, title_en: null, description_sv: null, description_en: null, owner_unit_id: unit, start_date: '2026-01-01', end_date: '2026-12-31', progress_updated_at: null, created_at: ts, updated_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('measure_goals').values({ measure_id: Number(measure.id), goal_id: Number(goal.id) }).execute();
+      if (kind === 'plan') return { id: String(planId) };
+      if (kind === 'measure') return { id: String(planId), measureId: String(measure.id) };
+      const evaluation = await db
+        .insertInto('plan_evaluations')
+        .values({ municipality_id: municipalityId, plan_id: planId, evaluated_on: '2026-06-30', summary_sv: `Matrisutvärdering ${seq}`, changes_sv: null, decision_reference: null, user_id: null, created_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: String(planId), evaluationId: String(evaluation.id) };
+    }
+    case 'feed': {
+      const r = await db
+        .insertInto('calendar_feeds')
+        .values({ municipality_id: municipalityId, user_id: null, token_hash: randomBytes(32).toString('hex'), created_at: ts })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id: String(r.id) };
     }
   }
 }

@@ -3,21 +3,12 @@
  * authorisation matrix (test/integration/policy-matrix.test.ts) checks each route against it, and
  * fails when a route exists that is not declared here.
  */
-import type { Action } from '../../src/features/policy/policy.js';
-import type { RecordKind } from './admin-fixtures.js';
+import { type Need, n } from './admin-need.js';
+import { CALENDAR_SPEC } from './admin-routes-calendar.js';
+import { PLAN_SPEC } from './admin-routes-plans.js';
+import { STRATEGY_SPEC } from './admin-routes-strategy.js';
 
-export interface Need {
-  /** The policy action the route needs; `signed_in`: any signed-in person. */
-  action: Action | 'signed_in';
-  /** The record in the URL, whose municipality and owner unit the check is about. */
-  record?: RecordKind;
-  /** For records: the owner unit matters (unit editors); else the target has no owner unit. */
-  owned?: boolean;
-  /** A valid form for POSTs whose permission depends on what is asked (e.g. which lifecycle step). */
-  form?: Record<string, string>;
-}
-
-export const n = (action: Need['action'], record?: RecordKind, owned = false, form?: Record<string, string>): Need => ({ action, record, owned, form });
+export { type Need, n } from './admin-need.js';
 
 /**
  * Every back-office route and what it needs. Routes that work without a complete sign-in (sign-in,
@@ -133,6 +124,10 @@ export const SPEC: Record<string, Need> = {
   'GET /admin/:kommun/granskning/:revision{[0-9]+}': n('publish', 'revision', true),
   'POST /admin/:kommun/granskning/:revision{[0-9]+}/publicera': n('publish', 'revision', true),
   'POST /admin/:kommun/granskning/:revision{[0-9]+}/skicka-tillbaka': n('publish', 'revision', true),
+  // Strategy and action plan (issue 4)
+  ...STRATEGY_SPEC,
+  ...PLAN_SPEC,
+  ...CALENDAR_SPEC,
 };
 
 /** Routes that answer before a complete sign-in; their own tests cover them. */

@@ -1,6 +1,7 @@
 /** PostgreSQL specifics: a pool with a statement timeout, and 64-bit integers read as numbers. */
-import pg from 'pg';
+
 import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import { log } from '../../log.js';
 import type { Database } from '../schema.js';
 

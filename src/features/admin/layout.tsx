@@ -25,6 +25,8 @@ export interface AdminPageContext {
 
 export type AdminNavKey =
   | 'dashboard'
+  | 'strategy'
+  | 'plans'
   | 'projects'
   | 'partnerships'
   | 'organisations'
@@ -51,6 +53,8 @@ const T = {
   municipality: { sv: 'Kommun', en: 'Municipality' },
   publicSite: { sv: 'Den publika webbplatsen', en: 'The public website' },
   dashboard: { sv: 'Översikt', en: 'Overview' },
+  strategy: { sv: 'Strategi och mål', en: 'Strategy and goals' },
+  plans: { sv: 'Handlingsplaner', en: 'Action plans' },
   projects: { sv: 'Projekt', en: 'Projects' },
   partnerships: { sv: 'Vänorter och samarbeten', en: 'Twin towns and partnerships' },
   organisations: { sv: 'Organisationer', en: 'Organisations' },
@@ -100,6 +104,8 @@ function navItems(ctx: AdminPageContext): { key: AdminNavKey; href: string; labe
   const base = `/${m.slug}`;
   const items: { key: AdminNavKey; path: string; show: boolean }[] = [
     { key: 'dashboard', path: base, show: true },
+    { key: 'strategy', path: `${base}/strategi`, show: true },
+    { key: 'plans', path: `${base}/handlingsplaner`, show: true },
     { key: 'projects', path: `${base}/projekt`, show: true },
     { key: 'partnerships', path: `${base}/samarbeten`, show: true },
     { key: 'organisations', path: `${base}/organisationer`, show: true },

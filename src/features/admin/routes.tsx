@@ -12,6 +12,9 @@ import { decisionRoutes } from '../decisions/routes.js';
 import { editingRoutes } from '../editing/routes.js';
 import { importAdminRoutes } from '../imports/routes.js';
 import { registryRoutes } from '../registry/routes.js';
+import { strategyAdminRoutes } from '../strategy/admin/routes.js';
+import { calendarAdminRoutes } from '../strategy/calendar/routes.js';
+import { planAdminRoutes } from '../strategy/plans/routes.js';
 import { userRoutes } from '../users/routes.js';
 import { dashboardRoutes } from './dashboard.js';
 
@@ -25,6 +28,9 @@ export function adminRoutes(lang: Lang): Hono<AppEnv> {
   app.route('/', decisionRoutes(lang));
   app.route('/', registryRoutes(lang));
   app.route('/', editingRoutes(lang));
+  app.route('/', strategyAdminRoutes(lang));
+  app.route('/', planAdminRoutes(lang));
+  app.route('/', calendarAdminRoutes(lang));
   app.route('/', dashboardRoutes(lang));
   return app;
 }

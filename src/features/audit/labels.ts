@@ -19,6 +19,14 @@ const ENTITIES: Record<string, { sv: string; en: string }> = {
   committee_units: { sv: 'nämndernas ansvar', en: 'committee responsibilities' },
   funding_programme: { sv: 'finansieringsprogram', en: 'funding programme' },
   session: { sv: 'inloggning', en: 'sign-in' },
+  strategy: { sv: 'strategi', en: 'strategy' },
+  strategy_goal: { sv: 'mål', en: 'goal' },
+  strategy_review: { sv: 'översyn av strategi', en: 'strategy review' },
+  action_plan: { sv: 'handlingsplan', en: 'action plan' },
+  measure: { sv: 'åtgärd', en: 'measure' },
+  measure_note: { sv: 'lägesrapport', en: 'progress note' },
+  plan_evaluation: { sv: 'utvärdering av handlingsplan', en: 'action plan evaluation' },
+  calendar_feed: { sv: 'kalenderadress', en: 'calendar address' },
 };
 
 const ACTIONS: Record<string, { sv: string; en: string }> = {
@@ -57,6 +65,15 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
   start: { sv: 'startade', en: 'started' },
   evaluate: { sv: 'markerade som utvärderat', en: 'marked as evaluated' },
   cancel: { sv: 'avbröt', en: 'cancelled' },
+  adopt: { sv: 'markerade som antagen', en: 'marked as adopted' },
+  supersede: { sv: 'ersatte', en: 'superseded' },
+  review: { sv: 'gjorde översyn av', en: 'reviewed' },
+  move: { sv: 'flyttade', en: 'moved' },
+  merge: { sv: 'slog ihop', en: 'merged' },
+  progress_update: { sv: 'rapporterade läget för', en: 'reported progress of' },
+  bulk_progress_update: { sv: 'rapporterade läget för flera', en: 'reported progress of several' },
+  copy: { sv: 'kopierade', en: 'copied' },
+  link_goals: { sv: 'kopplade mål till', en: 'linked goals to' },
 };
 
 /** "projekt", "samarbete" …; the code itself when unknown. */
