@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { ConfigError, type Config, loadConfig } from './config/env.js';
 import { type DbHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { todayInSweden } from './features/decisions/registry.js';
 import { createResponseCache } from './http/response-cache.js';
 import { log, setLogLevel } from './log.js';
 import { seedIfEmpty } from './seed/load.js';
@@ -27,8 +28,11 @@ export async function prepareDatabase(config: Config): Promise<DbHandle> {
  */
 export async function startHttpServer(handle: DbHandle, config: Config): Promise<{ server: http.Server; port: number }> {
   const app = createApp({ handle, config });
+  // The date is part of the version: the strategy page's traffic lights compare progress with today.
+  const { dataVersion } = handle;
+  const versionToday = dataVersion ? () => `${dataVersion()}|${todayInSweden()}` : undefined;
   const listener = config.responseCache.enabled
-    ? createResponseCache(app.fetch, { dataVersion: handle.dataVersion, maxBytes: config.responseCache.maxBytes, ttlMs: config.responseCache.ttlMs }).listener
+    ? createResponseCache(app.fetch, { dataVersion: versionToday, maxBytes: config.responseCache.maxBytes, ttlMs: config.responseCache.ttlMs }).listener
     : getRequestListener(app.fetch);
   const server = http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

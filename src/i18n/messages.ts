@@ -9,6 +9,7 @@ export const MESSAGES = {
   nav_overview: { sv: 'Översikt', en: 'Overview' },
   nav_projects: { sv: 'Projekt', en: 'Projects' },
   nav_partners: { sv: 'Vänorter och partner', en: 'Twin towns and partners' },
+  nav_strategy: { sv: 'Strategi', en: 'Strategy' },
   nav_accessibility: { sv: 'Tillgänglighet', en: 'Accessibility' },
   nav_api: { sv: 'Öppet API', en: 'Open API' },
   breadcrumb_label: { sv: 'Du är här', en: 'You are here' },

@@ -6,6 +6,9 @@ import type { DbHandle, Db } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import { buildSearchText } from '../features/projects/search-text.js';
 import { recordAudit } from '../features/audit/chain.js';
+import { proposeStrategy } from '../features/strategy/import/parse.js';
+import { insertProposedStrategy } from '../features/strategy/import/save.js';
+import { writeStrategyVersion } from '../features/strategy/versions.js';
 import { ale } from './data/ale.js';
 import { arvika } from './data/arvika.js';
 import { OFFICIAL_MUNICIPALITIES } from './data/official-municipalities.js';
@@ -94,6 +97,21 @@ export async function loadSeedMunicipality(db: Db, seed: SeedMunicipality, actor
       if (o.parent) await trx.updateTable('organisations').set({ parent_id: org(o.parent) }).where('id', '=', org(o.key)).execute();
     }
 
+    // The strategy first: partnerships and projects name the goals they serve.
+    const goalIds = new Map<string, number>();
+    if (seed.strategy) {
+      const strategyId = await insertProposedStrategy(trx, null, municipalityId, proposeStrategy(seed.strategy.text), seed.strategy.source, actor);
+      await trx.updateTable('strategies').set({ status: 'adopted', updated_at: now }).where('id', '=', strategyId).execute();
+      await writeStrategyVersion(trx, strategyId, null, 'Antagen');
+      await recordAudit(trx, { municipalityId, actor: { userId: null, label: actor }, action: 'adopt', entity: 'strategy', entityId: strategyId, details: { source: seed.strategy.source } });
+      for (const g of await trx.selectFrom('strategy_goals').select(['id', 'title_sv']).where('strategy_id', '=', strategyId).execute()) goalIds.set(g.title_sv, Number(g.id));
+    }
+    const goal = (title: string) => {
+      const id = goalIds.get(title);
+      if (id === undefined) throw new Error(`Seed ${seed.slug}: no goal titled "${title}" in the strategy`);
+      return id;
+    };
+
     const partnershipIds = new Map<string, number>();
     for (const p of seed.partnerships) {
       const { id } = await trx
@@ -118,6 +136,7 @@ export async function loadSeedMunicipality(db: Db, seed: SeedMunicipality, actor
         .executeTakeFirstOrThrow();
       const pid = Number(id);
       partnershipIds.set(p.key, pid);
+      for (const title of p.goals ?? []) await trx.insertInto('partnership_goals').values({ partnership_id: pid, goal_id: goal(title) }).execute();
       if (p.partners.length) {
         await trx
           .insertInto('partnership_partners')
@@ -243,6 +262,7 @@ export async function loadSeedMunicipality(db: Db, seed: SeedMunicipality, actor
         if (partnershipId === undefined) throw new Error(`Seed ${seed.slug}: unknown partnership key "${key}"`);
         await trx.insertInto('project_partnerships').values({ project_id: projectId, partnership_id: partnershipId }).execute();
       }
+      for (const title of p.goals ?? []) await trx.insertInto('project_goals').values({ project_id: projectId, goal_id: goal(title) }).execute();
     }
 
     await recordAudit(trx, {

@@ -60,6 +60,8 @@ export interface SeedPartnership {
   cooperation_areas: string[];
   partners: string[];
   events: SeedEvent[];
+  /** Titles of the goals of the seeded strategy it serves, where the strategy's text places it. */
+  goals?: string[];
   source: string;
 }
 
@@ -96,6 +98,8 @@ export interface SeedProject {
   results: { description_sv: string; description_en?: string; source: string }[];
   links?: { url: string; label_sv: string; label_en?: string }[];
   partnerships?: string[];
+  /** Titles of the goals of the seeded strategy it serves, where the strategy's text places it. */
+  goals?: string[];
   source: string;
 }
 
@@ -113,4 +117,9 @@ export interface SeedMunicipality {
   organisations: SeedOrganisation[];
   partnerships: SeedPartnership[];
   projects: SeedProject[];
+  /**
+   * The adopted strategy, as its own text: imported at seeding with the importer coordinators use,
+   * and marked adopted.
+   */
+  strategy?: { text: string; source: string };
 }

@@ -46,7 +46,7 @@ export function Layout(props: {
   title: string;
   crumbs?: Crumb[];
   children: Child;
-  current?: 'overview' | 'projects' | 'partners';
+  current?: 'overview' | 'projects' | 'partners' | 'strategy';
   feedback?: boolean;
   /** The page's address without visitor-specific parameters, for search engines and sharing. */
   canonical?: string;
@@ -61,6 +61,7 @@ export function Layout(props: {
         { key: 'overview', href: localePath(lang, base), label: t(lang, 'nav_overview') },
         { key: 'projects', href: localePath(lang, `${base}/projekt`), label: t(lang, 'nav_projects') },
         { key: 'partners', href: localePath(lang, `${base}/vanorter`), label: t(lang, 'nav_partners') },
+        { key: 'strategy', href: localePath(lang, `${base}/strategi`), label: t(lang, 'nav_strategy') },
       ]
     : [];
   const siteTitle = m ? `${municipalityName(m, lang)} – ${t(lang, 'site_name')}` : t(lang, 'site_name');

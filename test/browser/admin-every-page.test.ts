@@ -2,7 +2,7 @@
  * Every back-office page (every GET route in the route table, test/support/admin-routes.ts), as a
  * person allowed to see it, in Swedish at 1280 px and in English at 320 px: axe finds no WCAG 2.1
  * A/AA violation, the page has one h1 and states its language, and nothing scrolls sideways.
- * The pages before sign-in are checked anonymously. Downloads (Word, attachments) are not pages.
+ * The pages before sign-in are checked anonymously. Downloads (Word, CSV, XLSX, attachments) are not pages.
  */
 import { expect, test } from 'vitest';
 import type { TestRole } from '../support/admin.js';
@@ -14,7 +14,7 @@ import { accessibilityProblems, describeInBrowser } from './support.js';
 const ANONYMOUS_PAGES = ['/admin/logga-in', '/admin/glomt-losenord', '/admin/aterstall/ogiltig-lank-som-inte-finns-0000000000'];
 
 const PAGES = Object.entries(SPEC)
-  .filter(([route]) => route.startsWith('GET ') && !/\.docx$|:filename$/.test(route))
+  .filter(([route]) => route.startsWith('GET ') && !/\.(docx|csv|xlsx)$|:filename$/.test(route))
   .map(([route, need]) => ({ pattern: route.slice(4), need }));
 
 function personFor(action: string): TestRole {

@@ -113,10 +113,24 @@ describe.each(kinds)('database on %s', (kind) => {
     try {
       await seedIfEmpty(t.handle);
       const entries = await t.handle.db.selectFrom('audit_log').selectAll().execute();
-      expect(entries.length).toBe(2);
+      // Per municipality: its strategy imported, the strategy adopted, the municipality seeded.
+      expect(entries.map((e) => `${e.action} ${e.entity}`)).toEqual(['import strategy', 'adopt strategy', 'seed municipality', 'import strategy', 'adopt strategy', 'seed municipality']);
+      const strategies = await t.handle.db
+        .selectFrom('strategies')
+        .innerJoin('strategy_goals', 'strategy_goals.strategy_id', 'strategies.id')
+        .select(['strategies.title_sv', 'strategies.status', 'strategies.adopted_by', 'strategies.adopted_on', 'strategies.minute_paragraph', (eb) => eb.fn.countAll().as('goals')])
+        .groupBy(['strategies.id', 'strategies.title_sv', 'strategies.status', 'strategies.adopted_by', 'strategies.adopted_on', 'strategies.minute_paragraph'])
+        .orderBy('strategies.id')
+        .execute();
+      expect(strategies.map((s) => ({ ...s, goals: Number(s.goals) }))).toEqual([
+        { title_sv: 'Internationell strategi', status: 'adopted', adopted_by: 'Kommunstyrelsen', adopted_on: '2012-11-12', minute_paragraph: '§ 258', goals: 24 },
+        { title_sv: 'Ale kommuns internationella strategi', status: 'adopted', adopted_by: null, adopted_on: null, minute_paragraph: null, goals: 13 },
+      ]);
+      expect(Number((await t.handle.db.selectFrom('project_goals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(8);
+      expect(Number((await t.handle.db.selectFrom('partnership_goals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(6);
       await expect(t.handle.db.updateTable('audit_log').set({ actor: 'someone else' }).execute()).rejects.toThrow(/append-only/);
       await expect(t.handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-      expect((await t.handle.db.selectFrom('audit_log').selectAll().execute()).length).toBe(2);
+      expect((await t.handle.db.selectFrom('audit_log').selectAll().execute()).length).toBe(6);
     } finally {
       await t.close();
     }

@@ -7,7 +7,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { formatDate, type Lang } from '../../i18n/index.js';
 import { describeEntry } from '../audit/labels.js';
+import { todayInSweden } from '../decisions/registry.js';
 import { can } from '../policy/policy.js';
+import { type DueItem, strategyDueItems } from '../strategy/progress/due.js';
+import { DUE_KIND, DUE_PANEL, DUE_STATE, DUE_WHEN, dueTitle } from '../strategy/progress/messages.js';
 import { adminHref, requireActor, requireAdminMunicipality } from './context.js';
 import { type AwaitingItem, awaitingFor, keyCounts, recentChanges } from './dashboard-repository.js';
 import { AdminLayout, adminPageContext } from './layout.js';
@@ -45,6 +48,35 @@ function ItemList(props: { lang: Lang; items: AwaitingItem[]; slug: string }) {
   );
 }
 
+const DUE_SHOWN = 15;
+
+/** What is due or overdue in the strategy work (reviews, evaluations, measures ending). */
+function StrategyDuePanel(props: { lang: Lang; items: DueItem[]; slug: string }) {
+  const { lang } = props;
+  const items = props.items.filter((i) => i.state !== 'upcoming');
+  return (
+    <section aria-labelledby="strategy-due-title">
+      <h2 id="strategy-due-title">{DUE_PANEL.title[lang]}</h2>
+      {items.length === 0 ? (
+        <p>{DUE_PANEL.nothing[lang]}</p>
+      ) : (
+        <ul class="link-list">
+          {items.slice(0, DUE_SHOWN).map((i) => (
+            <li>
+              <span class={`tag tag--${i.state}`}>{DUE_STATE[i.state][lang]}</span> {DUE_KIND[i.kind][lang]}: <a href={adminHref(lang, i.path)}>{dueTitle(i, lang)}</a>
+              <span class="muted"> – {DUE_WHEN[i.state][lang].replace('{date}', formatDate(lang, i.dueOn))}</span>
+            </li>
+          ))}
+          {items.length > DUE_SHOWN && <li>{DUE_PANEL.more[lang].replace('{n}', String(items.length - DUE_SHOWN))}</li>}
+        </ul>
+      )}
+      <p>
+        <a href={adminHref(lang, `/${props.slug}/kalender`)}>{DUE_PANEL.calendar[lang]}</a>
+      </p>
+    </section>
+  );
+}
+
 export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/', async (c) => {
@@ -73,10 +105,11 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
     const { municipality, actor } = await requireAdminMunicipality(c);
     const db = c.var.handle.db;
     const target = { municipalityId: municipality.id };
-    const [awaiting, recent, counts] = await Promise.all([
+    const [awaiting, recent, counts, due] = await Promise.all([
       awaitingFor(db, actor, municipality.id, lang),
       can(actor, 'view_audit', target) ? recentChanges(db, municipality.id, 10) : Promise.resolve([]),
       keyCounts(db, municipality.id),
+      strategyDueItems(db, municipality.id, todayInSweden()),
     ]);
     const ctx = await adminPageContext(c, municipality);
     const name = lang === 'sv' ? municipality.name_sv : municipality.name_en;
@@ -114,6 +147,7 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
               </>
             ))}
         </section>
+        <StrategyDuePanel lang={lang} items={due} slug={municipality.slug} />
         <section aria-labelledby="figures-title">
           <h2 id="figures-title">{T.figures[lang]}</h2>
           <dl class="figures">

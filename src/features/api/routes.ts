@@ -15,7 +15,8 @@ import { listPublishedPartnerships } from '../partnerships/repository.js';
 import { publicProject } from '../projects/presenter.js';
 import { parseProjectQuery, ProjectSearchQuerySchema, zodIssuesToFieldErrors } from '../projects/schemas.js';
 import { loadPage, searchProjects } from '../projects/search.js';
-import { FeedbackCountSchema, MunicipalitySchema, PartnershipSchema, ProblemSchema, ProjectListSchema, ProjectSchema } from './schemas.js';
+import { adoptedGoalsOfProject } from '../strategy/public/repository.js';
+import { FeedbackCountSchema, MunicipalitySchema, PartnershipSchema, ProblemSchema, ProjectDetailSchema, ProjectListSchema } from './schemas.js';
 
 /** The API answers in English when the client asks for it (Accept-Language), else in Swedish. */
 export function apiLang(c: Context<AppEnv>): Lang {
@@ -55,7 +56,7 @@ const getProjectRoute = createRoute({
   tags: ['Projects'],
   request: { params: z.object({ slug: Slug, id: ProjectId }) },
   responses: {
-    200: { content: { 'application/json': { schema: ProjectSchema } }, description: 'The project.' },
+    200: { content: { 'application/json': { schema: ProjectDetailSchema } }, description: 'The project, with the strategy goals it contributes to.' },
     404: problem('No such municipality or published project.'),
   },
 });
@@ -141,7 +142,8 @@ export function apiRoutes() {
     if (!/^[1-9]\d{0,9}$/.test(id)) throw notFound;
     const [record] = await loadPage(c.var.handle, m.id, [Number(id)]);
     if (!record) throw notFound;
-    return c.json(publicProject(record, lang, c.var.config.baseUrl, m.slug), 200);
+    const goals = (await adoptedGoalsOfProject(c.var.handle.db, m.id, record.id)).map((g) => ({ id: g.id, title: lang === 'en' && g.title_en ? g.title_en : g.title_sv, levelName: g.levelName }));
+    return c.json({ ...publicProject(record, lang, c.var.config.baseUrl, m.slug), goals }, 200);
   });
 
   api.openapi(listPartnershipsRoute, async (c) => {

@@ -100,6 +100,18 @@ export const ProjectSchema = z
   })
   .openapi('Project');
 
+export const ProjectDetailSchema = ProjectSchema.extend({
+  goals: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        title: z.string(),
+        levelName: z.string().openapi({ description: 'The municipality’s own name of the goal’s level, in Swedish, e.g. "Målområde".' }),
+      }),
+    )
+    .openapi({ description: 'Goals of the municipality’s adopted strategy the project contributes to. Each is shown at `/{slug}/strategi#mal-{id}`.' }),
+}).openapi('ProjectDetail');
+
 const FacetValueSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int(), selected: z.boolean() }).openapi('FacetValue');
 
 export const ProjectListSchema = z

@@ -25,6 +25,7 @@ export const FIELD = {
   results: { sv: 'Resultat och indikatorer', en: 'Results and indicators' },
   links: { sv: 'Länkar', en: 'Links' },
   partnerships: { sv: 'Kopplade vänorter och samarbeten', en: 'Linked twin towns and partnerships' },
+  goals: { sv: 'Mål i strategin som projektet bidrar till', en: 'Strategy goals the project contributes to' },
 } satisfies Record<string, Text>;
 
 export type FieldKey = keyof typeof FIELD;

@@ -5,6 +5,7 @@
 import type { Db } from '../../db/database.js';
 import { countryName, formatMoney, type Lang } from '../../i18n/index.js';
 import { FUNDING_KINDS, label, MUNICIPALITY_ROLES, PARTNER_ROLES, PROJECT_KINDS } from '../../i18n/labels.js';
+import { findGoalChoice, goalLabel } from '../strategy/goal-links.js';
 import { FIELD } from './messages.js';
 import { applyProjectData, budgetOf, createProject, loadProjectData, type ProjectData } from './project-data.js';
 import { type FormRefs, loadFormRefs, refName } from './project-form.js';
@@ -74,6 +75,15 @@ export function describeProject(d: ProjectData, refs: FormRefs, lang: Lang): Rev
     ),
     f('links', d.links.map((l) => `${lang === 'en' && l.label_en ? l.label_en : l.label_sv}: ${l.url}`).join('\n')),
     f('partnerships', d.partnerships.map((id) => refName(byId(refs.partnerships, id), lang) || `#${id}`).join('\n')),
+    f(
+      'goals',
+      (d.goals ?? [])
+        .map((id) => {
+          const goal = findGoalChoice(refs.goals, id);
+          return goal ? goalLabel(goal, lang) : `#${id}`;
+        })
+        .join('\n'),
+    ),
   ];
 }
 

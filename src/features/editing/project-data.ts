@@ -12,6 +12,7 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/database.js';
 import type { FundingKind, MunicipalityRole, PartnerRole, ProjectKind, PublicationState } from '../../db/schema.js';
 import { buildSearchText } from '../projects/search-text.js';
+import { projectGoalIds, replaceGoalLinks } from '../strategy/goal-links.js';
 import type { LiveRecord } from './review.js';
 
 export interface FundingLine {
@@ -66,6 +67,11 @@ export interface ProjectData {
   results: ResultLine[];
   links: LinkLine[];
   partnerships: number[];
+  /**
+   * Goals of the municipality's adopted and draft strategies the project contributes to. Absent in
+   * revisions saved before goals could be linked: writing such data leaves the links as they are.
+   */
+  goals?: number[];
 }
 
 const num = (v: number | string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
@@ -74,7 +80,7 @@ const num = (v: number | string | null | undefined): number | null => (v === nul
 export async function loadProjectData(db: Db, municipalityId: number, id: number): Promise<LiveRecord<ProjectData> | undefined> {
   const p = await db.selectFrom('projects').selectAll().where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
   if (!p) return undefined;
-  const [partners, countries, themes, targets, funding, results, links, partnerships] = await Promise.all([
+  const [partners, countries, themes, targets, funding, results, links, partnerships, goals] = await Promise.all([
     db.selectFrom('project_partners').select(['organisation_id', 'role']).where('project_id', '=', id).orderBy('position').execute(),
     db.selectFrom('project_countries').select('country').where('project_id', '=', id).orderBy('country').execute(),
     db.selectFrom('project_themes').select('theme').where('project_id', '=', id).orderBy('theme').execute(),
@@ -83,6 +89,7 @@ export async function loadProjectData(db: Db, municipalityId: number, id: number
     db.selectFrom('project_results').selectAll().where('project_id', '=', id).orderBy('id').execute(),
     db.selectFrom('project_links').selectAll().where('project_id', '=', id).orderBy('id').execute(),
     db.selectFrom('project_partnerships').select('partnership_id').where('project_id', '=', id).orderBy('partnership_id').execute(),
+    projectGoalIds(db, id),
   ]);
   const data: ProjectData = {
     kind: p.kind,
@@ -125,6 +132,7 @@ export async function loadProjectData(db: Db, municipalityId: number, id: number
     })),
     links: links.map((l) => ({ label_sv: l.label_sv, label_en: l.label_en, url: l.url })),
     partnerships: partnerships.map((r) => Number(r.partnership_id)),
+    goals,
   };
   return { data, ownerUnitId: num(p.owner_unit_id), publicationState: p.publication_state as PublicationState };
 }
@@ -227,6 +235,7 @@ export async function applyProjectData(trx: Db, municipalityId: number, id: numb
   if (data.target_groups.length) await trx.insertInto('project_target_groups').values(data.target_groups.map((target_group) => ({ project_id: id, target_group }))).execute();
   if (data.links.length) await trx.insertInto('project_links').values(data.links.map((l) => ({ project_id: id, kind: 'link' as const, url: l.url, label_sv: l.label_sv, label_en: l.label_en }))).execute();
   if (data.partnerships.length) await trx.insertInto('project_partnerships').values(data.partnerships.map((partnership_id) => ({ project_id: id, partnership_id }))).execute();
+  if (input.goals !== undefined) await replaceGoalLinks(trx, 'project_goals', municipalityId, id, input.goals);
 
   // Funding lines and results keep their ids (and their `source`, where the seed cites a document).
   const keptFunding = new Set((await trx.selectFrom('project_funding').select('id').where('project_id', '=', id).execute()).map((r) => Number(r.id)));

@@ -9,6 +9,7 @@ import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, type FormVal
 import type { Crumb } from '../../ui/layout.js';
 import { AdminLayout, type AdminPageContext } from '../admin/layout.js';
 import { countryOptions } from '../registry/countries.js';
+import { GoalChoices } from '../strategy/goal-choices.js';
 import { FIELD, HINT, ROW_FIELD, ROW_NAME, UI } from './messages.js';
 import { CURRENCIES, FUNDING_KIND_CODES, type FormRefs, KINDS, PARTNER_ROLE_CODES, refName, ROLES } from './project-form.js';
 import type { Group } from './project-form-values.js';
@@ -264,6 +265,8 @@ export function ProjectFormPage(p: ProjectFormProps) {
             optional
           />
         )}
+
+        <GoalChoices name="goals" legend={FIELD.goals[lang]} lang={lang} groups={p.refs.goals} values={list(p.values, 'goals')} error={e('goals')} />
 
         <div class="button-group">
           <button type="submit" name="_action" value="save" class="button">

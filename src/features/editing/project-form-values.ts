@@ -133,6 +133,7 @@ export function valuesOfProject(d: ProjectData, lang: Lang): FormValues {
     themes: [...d.themes],
     target_groups: [...d.target_groups],
     partnerships: d.partnerships.map(String),
+    goals: (d.goals ?? []).map(String),
   };
   d.countries.forEach((c, i) => {
     v[`countries.${i}.country`] = c;

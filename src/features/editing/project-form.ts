@@ -11,6 +11,7 @@ import type { Lang } from '../../i18n/index.js';
 import { FUNDING_KINDS, MUNICIPALITY_ROLES, PARTNER_ROLES, PROJECT_KINDS } from '../../i18n/labels.js';
 import { type FormValues, list, parseForm, type ParseResult, str } from '../../ui/forms.js';
 import { isCountryCode } from '../registry/countries.js';
+import { type GoalChoiceGroup, goalChoiceIds, loadGoalChoices } from '../strategy/goal-links.js';
 import { ERR, FIELD, fill, ROW_FIELD, ROW_NAME } from './messages.js';
 import type { FundingLine, LinkLine, ProjectData, ResultLine } from './project-data.js';
 import { type Group, isEmptyRow, isRealDate, isWebAddress, parseAmountMinor, parseDecimal, rowsOf, SPACES } from './project-form-values.js';
@@ -38,15 +39,18 @@ export interface FormRefs {
   themes: { code: string; label_sv: string; label_en: string }[];
   targetGroups: { code: string; label_sv: string; label_en: string }[];
   partnerships: NamedRef[];
+  /** Goals of the municipality's adopted and draft strategies, by strategy. */
+  goals: GoalChoiceGroup[];
 }
 
 export async function loadFormRefs(db: Db, municipalityId: number): Promise<FormRefs> {
-  const [orgs, programmes, themes, targetGroups, partnerships] = await Promise.all([
+  const [orgs, programmes, themes, targetGroups, partnerships, goals] = await Promise.all([
     db.selectFrom('organisations').select(['id', 'name_sv', 'name_en', 'is_internal', 'country']).where('municipality_id', '=', municipalityId).orderBy('name_sv').execute(),
     db.selectFrom('funding_programmes').select(['id', 'name_sv', 'name_en']).orderBy('name_sv').execute(),
     db.selectFrom('themes').selectAll().orderBy('label_sv').execute(),
     db.selectFrom('target_groups').selectAll().orderBy('label_sv').execute(),
     db.selectFrom('partnerships').select(['id', 'title_sv', 'title_en']).where('municipality_id', '=', municipalityId).orderBy('title_sv').execute(),
+    loadGoalChoices(db, municipalityId),
   ]);
   return {
     units: orgs.filter((o) => o.is_internal === 1).map((o) => ({ id: Number(o.id), name_sv: o.name_sv, name_en: o.name_en })),
@@ -55,6 +59,7 @@ export async function loadFormRefs(db: Db, municipalityId: number): Promise<Form
     themes,
     targetGroups,
     partnerships: partnerships.map((p) => ({ id: Number(p.id), name_sv: p.title_sv, name_en: p.title_en })),
+    goals,
   };
 }
 
@@ -127,6 +132,7 @@ function projectFormSchema(opts: FormOptions) {
   const orgIds = new Set(refs.externalOrgs.map((o) => o.id));
   const programmeIds = new Set(refs.programmes.map((p) => p.id));
   const partnershipIds = new Set(refs.partnerships.map((p) => p.id));
+  const goalIds = goalChoiceIds(refs.goals);
   const themeCodes = refs.themes.map((t) => t.code);
   const targetCodes = refs.targetGroups.map((t) => t.code);
 
@@ -296,6 +302,7 @@ function projectFormSchema(opts: FormOptions) {
         return out;
       }),
       partnerships: checked('partnerships', (v) => (/^[1-9]\d{0,14}$/.test(v) && partnershipIds.has(Number(v)) ? Number(v) : undefined)),
+      goals: checked('goals', (v) => (/^[1-9]\d{0,14}$/.test(v) && goalIds.has(Number(v)) ? Number(v) : undefined)),
     })
     .superRefine(
       (o, ctx) => {
@@ -337,6 +344,7 @@ function structureProjectForm(values: FormValues) {
     results: rowsOf(values, 'results'),
     links: rowsOf(values, 'links'),
     partnerships: list(values, 'partnerships').slice(0, 500),
+    goals: list(values, 'goals').slice(0, 500),
   };
 }
 

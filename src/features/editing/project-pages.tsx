@@ -124,6 +124,8 @@ export interface ProjectPageProps {
   fields: ReviewField[];
   /** The published version, when a revision differs from it. */
   liveFields?: ReviewField[];
+  /** The working copy's strategy goals, each linking to its back-office page (shown as the `goals` field). */
+  goalLinks?: { href: string; label: string }[];
   canEdit: boolean;
   canPublish: boolean;
   notice?: string;
@@ -229,7 +231,17 @@ export function ProjectPage(p: ProjectPageProps) {
           <>
             <dt>{f.label}</dt>
             <dd>
-              <FieldValue value={f.value} lang={lang} />
+              {f.key === 'goals' && p.goalLinks && p.goalLinks.length > 0 ? (
+                <ul>
+                  {p.goalLinks.map((g) => (
+                    <li>
+                      <a href={g.href}>{g.label}</a>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <FieldValue value={f.value} lang={lang} />
+              )}
             </dd>
           </>
         ))}

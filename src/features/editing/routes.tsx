@@ -19,6 +19,7 @@ import { type FormErrors, type FormValues, str } from '../../ui/forms.js';
 import { type AdminScope, adminHref, idParam, noticeOf, readForm, requireAdminMunicipality } from '../admin/context.js';
 import { adminCrumbs, adminPageContext } from '../admin/layout.js';
 import { authorize, can, recordNotFound } from '../policy/policy.js';
+import { findGoalChoice, goalLabel } from '../strategy/goal-links.js';
 import { LIFECYCLE, NOTICE, UI } from './messages.js';
 import { describeProject, projectReviewAdapter } from './project-adapter.js';
 import type { ProjectData } from './project-data.js';
@@ -181,6 +182,10 @@ export function editingRoutes(lang: Lang): Hono<AppEnv> {
         everPublished={copy.everPublished}
         fields={describeProject(copy.data, refs, lang)}
         liveFields={copy.everPublished && copy.revision ? describeProject(copy.live, refs, lang) : undefined}
+        goalLinks={(copy.data.goals ?? []).flatMap((goalId) => {
+          const goal = findGoalChoice(refs.goals, goalId);
+          return goal ? [{ href: adminHref(lang, `/${m.slug}/strategi/${goal.strategyId}/mal/${goal.id}`), label: goalLabel(goal, lang) }] : [];
+        })}
         canEdit={can(scope.actor, 'edit', target)}
         canPublish={can(scope.actor, 'publish', target)}
         notice={noticeOf(c, NOTICE)}

@@ -1,8 +1,10 @@
 /** The installation's front page and a municipality's overview page. */
-import { formatMoney, formatNumber, type Lang, localePath, t } from '../../i18n/index.js';
+import { fill, formatMoney, formatNumber, type Lang, localePath, t } from '../../i18n/index.js';
 import { Layout, municipalityName, type PageContext } from '../../ui/layout.js';
 import { type PublicProject, periodText } from '../projects/presenter.js';
 import type { PartnershipRecord } from '../partnerships/repository.js';
+import { SP } from '../strategy/public/messages.js';
+import type { strategyInBrief } from '../strategy/public/repository.js';
 import type { MunicipalityRecord, MunicipalitySummary } from './repository.js';
 
 export function HomePage({ ctx, municipalities }: { ctx: PageContext; municipalities: MunicipalitySummary[] }) {
@@ -33,13 +35,15 @@ export interface MunicipalityPageProps {
   figures: { projects: number; partnerships: number; countries: number; euFundingSekMinor: number };
   projects: PublicProject[];
   partnerships: PartnershipRecord[];
+  /** The adopted strategy in brief; undefined when none is adopted. */
+  strategy?: Awaited<ReturnType<typeof strategyInBrief>>;
 }
 
 function pick(lang: Lang, sv: string | null, en: string | null): string {
   return lang === 'en' && en ? en : (sv ?? '');
 }
 
-export function MunicipalityPage({ ctx, municipality: m, figures, projects, partnerships }: MunicipalityPageProps) {
+export function MunicipalityPage({ ctx, municipality: m, figures, projects, partnerships, strategy }: MunicipalityPageProps) {
   const { lang } = ctx;
   const name = municipalityName(m, lang);
   const vision = pick(lang, m.vision_sv, m.vision_en);
@@ -73,6 +77,25 @@ export function MunicipalityPage({ ctx, municipality: m, figures, projects, part
           <dd>{formatMoney(lang, figures.euFundingSekMinor, 'SEK')}</dd>
         </div>
       </dl>
+      {strategy && (
+        <section aria-labelledby="strategy-in-brief">
+          <h2 id="strategy-in-brief">{SP.inBrief[lang]}</h2>
+          <p>{fill(SP.inBriefText[lang], { title: pick(lang, strategy.title_sv, strategy.title_en), n: formatNumber(lang, strategy.goalCount) })}</p>
+          {strategy.levels.length > 0 && (
+            <dl class="figures">
+              {strategy.levels.map((l) => (
+                <div>
+                  <dt lang={lang === 'en' ? 'sv' : undefined}>{l.name}</dt>
+                  <dd>{formatNumber(lang, l.count)}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <p>
+            <a href={localePath(lang, `/${m.slug}/strategi`)}>{SP.inBriefLink[lang]}</a>
+          </p>
+        </section>
+      )}
       <h2>{t(lang, 'muni_twin_towns')}</h2>
       <ul>
         {partnerships.map((p) => (

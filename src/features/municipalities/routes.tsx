@@ -6,6 +6,7 @@ import { pageContext, requireMunicipality } from '../../ui/page-context.js';
 import { listPublishedPartnerships } from '../partnerships/repository.js';
 import { publicProject } from '../projects/presenter.js';
 import { loadPage, searchProjects } from '../projects/search.js';
+import { strategyInBrief } from '../strategy/public/repository.js';
 import { HomePage, MunicipalityPage } from './pages.js';
 import { keyFigures, listMunicipalities } from './repository.js';
 
@@ -18,10 +19,11 @@ export function municipalityRoutes(lang: Lang) {
   app.get('/:kommun', async (c) => {
     const m = await requireMunicipality(c, lang);
     const { handle, config } = c.var;
-    const [figures, outcome, partnerships] = await Promise.all([
+    const [figures, outcome, partnerships, strategy] = await Promise.all([
       keyFigures(handle.db, m.id),
       searchProjects(handle, m.id, { page: 1, pageSize: 10, sort: 'start' }, lang),
       listPublishedPartnerships(handle.db, m.id),
+      strategyInBrief(handle.db, m.id),
     ]);
     const projects = (await loadPage(handle, m.id, outcome.ids)).map((p) => publicProject(p, lang, config.baseUrl, m.slug));
     return c.html(
@@ -31,6 +33,7 @@ export function municipalityRoutes(lang: Lang) {
         figures={{ projects: outcome.total, partnerships: partnerships.length, ...figures }}
         projects={projects}
         partnerships={partnerships}
+        strategy={strategy}
       />,
     );
   });

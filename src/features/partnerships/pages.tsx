@@ -3,6 +3,8 @@ import { countryName, formatFuzzyDate, formatNumber, type Lang, localePath, t } 
 import { EVENT_KINDS, label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PROJECT_KINDS } from '../../i18n/labels.js';
 import { Layout, municipalityName, type PageContext } from '../../ui/layout.js';
 import { sourceText } from '../projects/presenter.js';
+import { GL } from '../strategy/public/messages.js';
+import type { PublicGoalLink } from '../strategy/public/presenter.js';
 import { renderPartnerMap } from './map.js';
 import type { PartnershipRecord } from './repository.js';
 
@@ -15,9 +17,11 @@ export interface PartnersPageProps {
   partnerships: PartnershipRecord[];
   home?: { latitude: number; longitude: number };
   themeLabels: Map<string, { label_sv: string; label_en: string }>;
+  /** The adopted strategy's goals each partnership serves, by partnership id. */
+  goals?: Map<number, PublicGoalLink[]>;
 }
 
-export function PartnersPage({ ctx, partnerships, home, themeLabels }: PartnersPageProps) {
+export function PartnersPage({ ctx, partnerships, home, themeLabels, goals }: PartnersPageProps) {
   const { lang } = ctx;
   const m = ctx.municipality!;
   const name = municipalityName(m, lang);
@@ -70,7 +74,7 @@ export function PartnersPage({ ctx, partnerships, home, themeLabels }: PartnersP
         <section aria-labelledby={`group-${g.kind}`}>
           <h2 id={`group-${g.kind}`}>{label(PARTNERSHIP_KINDS, g.kind, lang)}</h2>
           {g.items.map((p) => (
-            <Partnership lang={lang} p={p} slug={m.slug} themeLabels={themeLabels} />
+            <Partnership lang={lang} p={p} slug={m.slug} themeLabels={themeLabels} goals={goals?.get(p.id) ?? []} />
           ))}
         </section>
       ))}
@@ -78,7 +82,7 @@ export function PartnersPage({ ctx, partnerships, home, themeLabels }: PartnersP
   );
 }
 
-function Partnership({ lang, p, slug, themeLabels }: { lang: Lang; p: PartnershipRecord; slug: string; themeLabels: PartnersPageProps['themeLabels'] }) {
+function Partnership({ lang, p, slug, themeLabels, goals }: { lang: Lang; p: PartnershipRecord; slug: string; themeLabels: PartnersPageProps['themeLabels']; goals: PublicGoalLink[] }) {
   const none = t(lang, 'project_not_stated');
   const source = sourceText(p.source, lang);
   return (
@@ -156,6 +160,20 @@ function Partnership({ lang, p, slug, themeLabels }: { lang: Lang; p: Partnershi
             </li>
           ))}
         </ul>
+      )}
+      {goals.length > 0 && (
+        <>
+          <h4>{GL.contributes[lang]}</h4>
+          <ul class="goal-links">
+            {goals.map((g) => (
+              <li>
+                <a href={g.href}>
+                  <span lang={lang === 'en' ? 'sv' : undefined}>{g.levelName}</span>: <span lang={g.titleLang}>{g.title}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {source && <p class="source">{t(lang, 'project_source_text', { source })}</p>}
     </article>

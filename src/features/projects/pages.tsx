@@ -1,6 +1,8 @@
 /** The public project database: the search page and one project. */
 import { formatNumber, type Lang, localePath, t } from '../../i18n/index.js';
 import { type Crumb, Layout, municipalityName, type PageContext } from '../../ui/layout.js';
+import { GL } from '../strategy/public/messages.js';
+import type { PublicGoalLink } from '../strategy/public/presenter.js';
 import { type PublicProject, periodText, sourceText } from './presenter.js';
 import { FACETS, type Facet, searchQueryString } from './schemas.js';
 import type { FacetValue, SearchOutcome } from './search.js';
@@ -239,7 +241,7 @@ function Pagination(props: { lang: Lang; page: number; pages: number; href: (pag
   );
 }
 
-export function ProjectPage({ ctx, project: p, backHref }: { ctx: PageContext; project: PublicProject; backHref?: string }) {
+export function ProjectPage({ ctx, project: p, backHref, goals = [] }: { ctx: PageContext; project: PublicProject; backHref?: string; goals?: PublicGoalLink[] }) {
   const { lang } = ctx;
   const m = ctx.municipality!;
   const none = t(lang, 'project_not_stated');
@@ -366,6 +368,21 @@ export function ProjectPage({ ctx, project: p, backHref }: { ctx: PageContext; p
             <ul>
               {p.results.map((r) => (
                 <li>{r.description}</li>
+              ))}
+            </ul>
+          </>
+        )}
+
+        {goals.length > 0 && (
+          <>
+            <h2 id="project-goals">{GL.contributes[lang]}</h2>
+            <ul class="goal-links">
+              {goals.map((g) => (
+                <li>
+                  <a href={g.href}>
+                    <span lang={lang === 'en' ? 'sv' : undefined}>{g.levelName}</span>: <span lang={g.titleLang}>{g.title}</span>
+                  </a>
+                </li>
               ))}
             </ul>
           </>

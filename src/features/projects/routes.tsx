@@ -7,6 +7,8 @@ import { municipalityName } from '../../ui/layout.js';
 import { pageContext, rawQuery, requireMunicipality } from '../../ui/page-context.js';
 import { exportFileName, toCsv, toXlsx } from './export.js';
 import { projectExportColumns } from './export-columns.js';
+import { publicGoalLink } from '../strategy/public/presenter.js';
+import { adoptedGoalsOfProject } from '../strategy/public/repository.js';
 import { ProjectPage, ProjectsPage } from './pages.js';
 import { publicProject } from './presenter.js';
 import { parseProjectQuery, searchQueryString } from './schemas.js';
@@ -73,7 +75,15 @@ export function projectRoutes(lang: Lang) {
     const { handle, config } = c.var;
     const [record] = await loadPage(handle, m.id, [Number(id)]);
     if (!record) throw notFound();
-    return c.html(<ProjectPage ctx={pageContext(c, lang, m)} project={publicProject(record, lang, config.baseUrl, m.slug)} backHref={backToSelection(c.req.query('urval'), localePath(lang, `/${m.slug}/projekt`), lang)} />);
+    const goals = (await adoptedGoalsOfProject(handle.db, m.id, record.id)).map((g) => publicGoalLink(g, lang, m.slug));
+    return c.html(
+      <ProjectPage
+        ctx={pageContext(c, lang, m)}
+        project={publicProject(record, lang, config.baseUrl, m.slug)}
+        goals={goals}
+        backHref={backToSelection(c.req.query('urval'), localePath(lang, `/${m.slug}/projekt`), lang)}
+      />,
+    );
   });
 
   return app;

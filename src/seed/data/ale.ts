@@ -8,6 +8,7 @@
  * external organisations are public facts added for the map.
  */
 import type { SeedMunicipality } from '../types.js';
+import { ALE_STRATEGY_TEXT } from './strategy-texts.js';
 
 const F = 'seeds/004_80a054d53fd2fabb.txt';
 
@@ -36,6 +37,8 @@ export const ale: SeedMunicipality = {
   vision_en: "Ale Municipality contributes to the Gothenburg region's significant role in Europe (from Vision 2020).",
   website: 'https://www.ale.se',
   source: `${F}:3-6`,
+
+  strategy: { text: ALE_STRATEGY_TEXT, source: 'seeds/004_80a054d53fd2fabb.txt:1-103' },
 
   organisations: [
     // --- the municipality's own bodies, groups and units (lines 36-101) ---
@@ -349,6 +352,8 @@ export const ale: SeedMunicipality = {
           source: `${F}:36`,
         },
       ],
+      // Where the strategy's text places it.
+      goals: ['Inriktning för Ale kommuns vänortssamarbete'],
       source: `${F}:36`,
     },
     {
@@ -404,6 +409,8 @@ export const ale: SeedMunicipality = {
           source: `${F}:38`,
         },
       ],
+      // Where the strategy's text places it.
+      goals: ['Inriktning för Ale kommuns vänortssamarbete'],
       source: `${F}:38`,
     },
     {
@@ -449,6 +456,8 @@ export const ale: SeedMunicipality = {
           source: `${F}:40`,
         },
       ],
+      // Where the strategy's text places it.
+      goals: ['Inriktning för Ale kommuns vänortssamarbete'],
       source: `${F}:40`,
     },
     {
@@ -508,6 +517,8 @@ export const ale: SeedMunicipality = {
         },
       ],
       results: EU_PROJECT_RESULTS,
+      // Where the strategy's text places it.
+      goals: ['Tillvarata finansieringsmöjligheter som EU erbjuder i kommunens utvecklingsarbete'],
       source: `${F}:44`,
     },
     {
@@ -535,6 +546,8 @@ export const ale: SeedMunicipality = {
         },
       ],
       results: [],
+      // Where the strategy's text places it.
+      goals: ['Tillvarata finansieringsmöjligheter som EU erbjuder i kommunens utvecklingsarbete'],
       source: `${F}:44`,
     },
     {
@@ -562,6 +575,8 @@ export const ale: SeedMunicipality = {
         },
       ],
       results: EU_PROJECT_RESULTS,
+      // Where the strategy's text places it.
+      goals: ['Tillvarata finansieringsmöjligheter som EU erbjuder i kommunens utvecklingsarbete'],
       source: `${F}:44`,
     },
     {
@@ -685,6 +700,8 @@ export const ale: SeedMunicipality = {
       funding: [],
       results: [],
       partnerships: ['bertinoro'],
+      // Where the strategy's text places it.
+      goals: ['Starta och genomföra gemensamma projekt'],
       source: `${F}:40`,
     },
   ],

@@ -7,6 +7,7 @@
  * Coordinates, regions and websites of external organisations are public facts added for the map.
  */
 import type { SeedMunicipality } from '../types.js';
+import { ARVIKA_STRATEGY_TEXT } from './strategy-texts.js';
 
 const F = 'seeds/000_af5e98bccb955d3a.txt';
 
@@ -20,6 +21,8 @@ export const arvika: SeedMunicipality = {
   // Line 15 refers to "kommunens vision" without quoting it: no vision text is recorded.
   website: 'https://www.arvika.se',
   source: `${F}:1-5`,
+
+  strategy: { text: ARVIKA_STRATEGY_TEXT, source: 'seeds/000_af5e98bccb955d3a.txt:1-78' },
 
   organisations: [
     // --- the municipality's own bodies (line 28) ---
@@ -217,6 +220,8 @@ export const arvika: SeedMunicipality = {
           source: `${F}:57`,
         },
       ],
+      // Where the strategy's text places it.
+      goals: ['Norge och vänorterna'],
       source: `${F}:57`,
     },
     {
@@ -232,6 +237,8 @@ export const arvika: SeedMunicipality = {
       cooperation_areas: ['infrastructure', 'business', 'skills', 'culture'],
       partners: ['arko'],
       events: [],
+      // Where the strategy's text places it.
+      goals: ['Fortsatt samverkan inom ARKO'],
       source: `${F}:59-64`,
     },
     {
@@ -247,6 +254,8 @@ export const arvika: SeedMunicipality = {
       cooperation_areas: ['business'],
       partners: ['svensk-norsk-handelskammare'],
       events: [],
+      // Where the strategy's text places it.
+      goals: ['Förbättra och stärka strategiska relationer med regionala företrädare och med intresseorganisationer på båda sidor gränsen, ex Svensk-Norsk Handelskammare'],
       source: `${F}:65`,
     },
     // The democracy partnerships via SKR and ICLD (lines 72-76) describe a form of cooperation the
@@ -277,6 +286,8 @@ export const arvika: SeedMunicipality = {
       funding: [],
       results: [],
       partnerships: ['vanorter'],
+      // Where the strategy's text places it.
+      goals: ['Norge och vänorterna'],
       source: `${F}:57`,
     },
     {
@@ -300,6 +311,8 @@ export const arvika: SeedMunicipality = {
       funding: [],
       results: [],
       partnerships: ['vanorter'],
+      // Where the strategy's text places it.
+      goals: ['Norge och vänorterna'],
       source: `${F}:57`,
     },
     {
@@ -323,6 +336,8 @@ export const arvika: SeedMunicipality = {
       funding: [],
       results: [],
       partnerships: ['vanorter'],
+      // Where the strategy's text places it.
+      goals: ['Norge och vänorterna'],
       source: `${F}:57`,
     },
     {
@@ -346,6 +361,8 @@ export const arvika: SeedMunicipality = {
       funding: [],
       results: [],
       partnerships: ['vanorter'],
+      // Where the strategy's text places it.
+      goals: ['Norge och vänorterna'],
       source: `${F}:57`,
     },
   ],

@@ -56,6 +56,7 @@ function citedLines(source: string): string[] {
 /** Every `source` in a municipality's seed, with a label saying where it is. */
 function allSources(m: SeedMunicipality): { where: string; source: string }[] {
   const out: { where: string; source: string }[] = [{ where: `${m.slug}`, source: m.source }];
+  if (m.strategy) out.push({ where: `${m.slug}/strategy`, source: m.strategy.source });
   for (const o of m.organisations) out.push({ where: `${m.slug}/organisation ${o.key}`, source: o.source });
   for (const p of m.partnerships) {
     out.push({ where: `${m.slug}/partnership ${p.key}`, source: p.source });
@@ -249,5 +250,14 @@ describe('twin towns', () => {
       date_to: '1992-11-30',
       date_precision: 'season',
     });
+  });
+});
+
+describe('the embedded strategy texts', () => {
+  it('equal the seed documents, character for character', async () => {
+    const { ALE_STRATEGY_TEXT, ARVIKA_STRATEGY_TEXT } = await import('./strategy-texts.js');
+    seedLines('000_af5e98bccb955d3a.txt');
+    expect(ARVIKA_STRATEGY_TEXT).toBe(readFileSync(path.join(SEEDS_DIR, '000_af5e98bccb955d3a.txt'), 'utf8'));
+    expect(ALE_STRATEGY_TEXT).toBe(readFileSync(path.join(SEEDS_DIR, '004_80a054d53fd2fabb.txt'), 'utf8'));
   });
 });

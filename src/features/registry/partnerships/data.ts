@@ -18,6 +18,7 @@ import type { DatePrecision, PartnershipEventKind, PartnershipKind, PartnershipS
 import { formatFuzzyDate, type Lang } from '../../../i18n/index.js';
 import { EVENT_KINDS, label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../i18n/labels.js';
 import { type LiveRecord, type ReviewAdapter, type ReviewField, registerReviewAdapter } from '../../editing/review.js';
+import { goalLabel, partnershipGoalIds, replaceGoalLinks } from '../../strategy/goal-links.js';
 import { pick } from '../messages.js';
 
 export const PARTNERSHIP_KIND_VALUES = ['twinning', 'network', 'cooperation', 'development'] as const satisfies readonly PartnershipKind[];
@@ -53,6 +54,11 @@ export interface PartnershipData {
   /** External organisations, in the order they are shown. */
   partners: number[];
   events: PartnershipEventData[];
+  /**
+   * Goals of the municipality's adopted and draft strategies the partnership contributes to.
+   * Absent in revisions saved before goals could be linked: writing such data leaves the links as they are.
+   */
+  goals?: number[];
 }
 
 /**
@@ -84,9 +90,10 @@ const num = (v: number | string | null | undefined): number | null => (v === nul
 async function loadPartnershipData(db: Db, municipalityId: number, id: number): Promise<LiveRecord<PartnershipData> | undefined> {
   const p = await db.selectFrom('partnerships').selectAll().where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
   if (!p) return undefined;
-  const [partners, events] = await Promise.all([
+  const [partners, events, goals] = await Promise.all([
     db.selectFrom('partnership_partners').select('organisation_id').where('partnership_id', '=', id).orderBy('position').orderBy('organisation_id').execute(),
     db.selectFrom('partnership_events').selectAll().where('partnership_id', '=', id).orderBy('date_from').orderBy('id').execute(),
+    partnershipGoalIds(db, id),
   ]);
   return {
     data: {
@@ -113,6 +120,7 @@ async function loadPartnershipData(db: Db, municipalityId: number, id: number): 
         decision_id: num(e.decision_id),
         source: e.source,
       })),
+      goals,
     },
     ownerUnitId: num(p.owner_unit_id),
     publicationState: p.publication_state,
@@ -162,6 +170,7 @@ async function writeChildren(trx: Db, municipalityId: number, id: number, data: 
   }
   const gone = [...stored.keys()].filter((k) => !kept.has(k));
   if (gone.length) await trx.deleteFrom('partnership_events').where('partnership_id', '=', id).where('id', 'in', gone).execute();
+  if (data.goals !== undefined) await replaceGoalLinks(trx, 'partnership_goals', municipalityId, id, data.goals);
 }
 
 async function themeCodes(trx: Db): Promise<Set<string>> {
@@ -228,10 +237,15 @@ async function createPartnership(trx: Db, municipalityId: number, data: Partners
 async function describePartnership(db: Db, municipalityId: number, data: PartnershipData, lang: Lang): Promise<ReviewField[]> {
   const sv = lang === 'sv';
   const orgIds = [...new Set([...data.partners, ...(data.owner_unit_id === null ? [] : [data.owner_unit_id])])];
-  const [orgs, themes] = await Promise.all([
+  const goalIds = data.goals ?? [];
+  const [orgs, themes, goals] = await Promise.all([
     orgIds.length ? db.selectFrom('organisations').select(['id', 'name_sv', 'name_en']).where('municipality_id', '=', municipalityId).where('id', 'in', orgIds).execute() : [],
     db.selectFrom('themes').selectAll().execute(),
+    goalIds.length
+      ? db.selectFrom('strategy_goals').select(['id', 'level_name', 'title_sv', 'title_en']).where('municipality_id', '=', municipalityId).where('id', 'in', goalIds).execute()
+      : [],
   ]);
+  const goalName = new Map(goals.map((g) => [Number(g.id), goalLabel({ levelName: g.level_name, title_sv: g.title_sv, title_en: g.title_en }, lang)]));
   const orgName = new Map(orgs.map((o) => [Number(o.id), pick(lang, o.name_sv, o.name_en)]));
   const themeName = new Map(themes.map((t) => [t.code, pick(lang, t.label_sv, t.label_en)]));
   const f = (key: string, labelSv: string, labelEn: string, value: string | null | undefined): ReviewField => ({ key, label: sv ? labelSv : labelEn, value: value ?? '' });
@@ -255,6 +269,7 @@ async function describePartnership(db: Db, municipalityId: number, data: Partner
         .map((e) => `${formatFuzzyDate(lang, e.date_from, e.date_to, e.date_precision)} – ${label(EVENT_KINDS, e.kind, lang)}: ${pick(lang, e.description_sv, e.description_en)}${e.place ? ` (${e.place})` : ''}`)
         .join('\n'),
     ),
+    f('goals', 'Mål i strategin', 'Strategy goals', goalIds.map((g) => goalName.get(g) ?? `#${g}`).join('\n')),
   ];
 }
 

@@ -3,6 +3,8 @@ import { EVENT_KINDS, label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../
 import { AdminForm, ChoiceGroup, FormErrorSummary, type FormErrors, type FormValues, list, SelectField, str, TextArea, TextField } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
+import { GoalChoices } from '../../strategy/goal-choices.js';
+import { GL } from '../../strategy/public/messages.js';
 import { COMMON, labelsIn, pick, tr } from '../messages.js';
 import { allowedStatuses, EVENT_KIND_VALUES, PARTNERSHIP_KIND_VALUES, type PartnershipData } from './data.js';
 import { EVENT_RE, PARTNER_RE, rowIndices } from './form.js';
@@ -148,6 +150,7 @@ export function PartnershipFormPage(props: { ctx: AdminPageContext; id?: number;
         <button type="submit" name="do" value="add_event" class="button button--secondary">
           {tr(PS.addEvent, lang)}
         </button>
+        <GoalChoices name="goals" legend={tr(GL.partnershipLegend, lang)} lang={lang} groups={lookups.goals} values={list(values, 'goals')} error={errors.goals} />
         <div class="button-group">
           <button type="submit" name="do" value="save" class="button">
             {tr(PS.save, lang)}

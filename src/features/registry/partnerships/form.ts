@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { PartnershipStatus } from '../../../db/schema.js';
 import { formatFuzzyDate, type Lang } from '../../../i18n/index.js';
 import { type FormErrors, type FormValues, list, parseForm, str } from '../../../ui/forms.js';
+import { GL } from '../../strategy/public/messages.js';
 import { optionalText, requiredText, versionField } from '../fields.js';
 import { labelsIn, tr } from '../messages.js';
 import {
@@ -35,6 +36,8 @@ export interface PartnershipFormContext {
   /** Ids of the municipality's units. */
   units: ReadonlySet<number>;
   decisions: ReadonlySet<number>;
+  /** Ids of the goals the form offers (the municipality's adopted and draft strategies); none when absent. */
+  goals?: ReadonlySet<number>;
   /** The events of the working copy, by id (a row keeps its id, source and, when its date text is unchanged, its exact dates). */
   existingEvents: ReadonlyMap<number, PartnershipEventData>;
   /** Whether the actor may make `unitId` the owner (unit editors only their own units). */
@@ -109,6 +112,19 @@ export function readPartnershipForm(values: FormValues, ctx: PartnershipFormCont
   // Cooperation areas.
   const areas = list(values, 'cooperation_areas');
   if (areas.length > 50 || areas.some((a) => !ctx.themes.has(a))) add('cooperation_areas', tr(E.theme, lang));
+
+  // Strategy goals: only those the form offers, so never another municipality's.
+  const goalValues = list(values, 'goals');
+  const goals: number[] = [];
+  for (const g of goalValues.slice(0, 500)) {
+    const id = /^[1-9][0-9]{0,14}$/.test(g) ? Number(g) : undefined;
+    if (id === undefined || !ctx.goals?.has(id)) {
+      add('goals', tr(GL.invalid, lang));
+      break;
+    }
+    if (!goals.includes(id)) goals.push(id);
+  }
+  if (goalValues.length > 500) add('goals', tr(GL.invalid, lang));
 
   // Partners, in row order; an empty row is no partner.
   const partnerRows = rowIndices(values, PARTNER_RE);
@@ -200,6 +216,7 @@ export function readPartnershipForm(values: FormValues, ctx: PartnershipFormCont
       status: b.status,
       partners,
       events: ordered,
+      goals,
     },
   };
 }
@@ -217,6 +234,7 @@ export function partnershipFormValues(data: PartnershipData, lang: Lang, version
     financing_en: data.financing_en ?? '',
     owner_unit_id: data.owner_unit_id === null ? '' : String(data.owner_unit_id),
     status: data.status,
+    goals: (data.goals ?? []).map(String),
     version,
   };
   data.partners.forEach((p, i) => {

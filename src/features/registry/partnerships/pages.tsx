@@ -5,6 +5,8 @@ import { AdminForm, FormErrorSummary, type FormErrors, TextArea } from '../../..
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import type { WorkingCopy } from '../../editing/review.js';
+import { findGoalChoice, type GoalChoiceGroup, goalLabel } from '../../strategy/goal-links.js';
+import { GL } from '../../strategy/public/messages.js';
 import { COMMON, labelsIn, pick, tr } from '../messages.js';
 import { Row } from '../ui.js';
 import type { PartnershipData } from './data.js';
@@ -16,6 +18,8 @@ export interface PartnershipLookups {
   units: { id: number; name_sv: string; name_en: string | null; depth: number }[];
   themes: { code: string; label_sv: string; label_en: string }[];
   decisions: { id: number; decided_on: string | null; paragraph: string | null; registry_number: string | null; subject_sv: string; subject_en: string | null }[];
+  /** Goals of the municipality's adopted and draft strategies. */
+  goals: GoalChoiceGroup[];
 }
 
 const base = (ctx: AdminPageContext) => `/${ctx.municipality!.slug}/samarbeten`;
@@ -182,6 +186,18 @@ export function PartnershipPage(props: {
                 <li>{orgs.get(p) ? <a href={adminHref(lang, `/${slug}/organisationer/${p}`)}>{pick(lang, orgs.get(p)!.name_sv, orgs.get(p)!.name_en)}</a> : `#${p}`}</li>
               ))}
             </ol>
+          )}
+        </Row>
+        <Row term={tr(GL.adminHeading, lang)}>
+          {(d.goals ?? []).length === 0 ? (
+            tr(GL.adminNone, lang)
+          ) : (
+            <ul>
+              {(d.goals ?? []).map((g) => {
+                const goal = findGoalChoice(lookups.goals, g);
+                return <li>{goal ? <a href={adminHref(lang, `/${slug}/strategi/${goal.strategyId}/mal/${goal.id}`)}>{goalLabel(goal, lang)}</a> : `#${g}`}</li>;
+              })}
+            </ul>
           )}
         </Row>
       </dl>

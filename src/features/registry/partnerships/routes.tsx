@@ -16,6 +16,7 @@ import type { MunicipalityRecord } from '../../municipalities/repository.js';
 import type { Actor } from '../../policy/actor.js';
 import { authorize, can, recordNotFound } from '../../policy/policy.js';
 import { COMMON, tr } from '../messages.js';
+import { goalChoiceIds, loadGoalChoices } from '../../strategy/goal-links.js';
 import { listUnits } from '../units/service.js';
 import { type PartnershipData, partnershipAdapter } from './data.js';
 import { EVENT_FIELDS, EVENT_RE, isBlankEventRow, PARTNER_RE, partnershipFormValues, readPartnershipForm, rowIndices } from './form.js';
@@ -26,7 +27,7 @@ import { PartnershipListPage, type PartnershipListRow, type PartnershipLookups, 
 const NOTICES = PS.notices;
 
 async function loadLookups(db: Db, municipalityId: number): Promise<PartnershipLookups> {
-  const [orgs, tree, themes, decisions] = await Promise.all([
+  const [orgs, tree, themes, decisions, goals] = await Promise.all([
     db.selectFrom('organisations').select(['id', 'name_sv', 'name_en', 'country']).where('municipality_id', '=', municipalityId).where('is_internal', '=', 0).execute(),
     listUnits(db, municipalityId),
     db.selectFrom('themes').selectAll().orderBy('label_sv').execute(),
@@ -38,6 +39,7 @@ async function loadLookups(db: Db, municipalityId: number): Promise<PartnershipL
       .orderBy('id', 'desc')
       .limit(2000)
       .execute(),
+    loadGoalChoices(db, municipalityId),
   ]);
   const collator = new Intl.Collator('sv');
   return {
@@ -45,6 +47,7 @@ async function loadLookups(db: Db, municipalityId: number): Promise<PartnershipL
     units: tree.units.map((u) => ({ id: u.id, name_sv: u.name_sv, name_en: u.name_en, depth: u.depth })),
     themes,
     decisions: decisions.map((d) => ({ ...d, id: Number(d.id) })),
+    goals,
   };
 }
 
@@ -145,6 +148,7 @@ export function partnershipAdminRoutes(lang: Lang): Hono<AppEnv> {
       organisations: new Set(lookups.organisations.map((o) => o.id)),
       units: new Set(lookups.units.map((u) => u.id)),
       decisions: new Set(lookups.decisions.map((d) => d.id)),
+      goals: goalChoiceIds(lookups.goals),
       existingEvents: new Map((current?.events ?? []).flatMap((e) => (e.id === null ? [] : [[e.id, e] as const]))),
       mayOwn: (unitId) => can(actor, 'edit', { municipalityId, ownerUnitId: unitId }),
     });

@@ -1,0 +1,101 @@
+/** Texts of the calendar feeds and their back-office page, Swedish first. */
+
+export type Text = { sv: string; en: string };
+
+export const FEED = {
+  municipalityName: { sv: 'Utblick – strategiarbetet i {municipality}', en: 'Utblick – strategy work in {municipality}' },
+  personalName: { sv: 'Utblick – mitt strategiarbete', en: 'Utblick – my strategy work' },
+  // No commas: ical-generator writes the calendar's description unescaped.
+  description: { sv: 'Översyner av strategin och utvärderingar av handlingsplaner samt åtgärder som ska vara klara.', en: 'Reviews of the strategy and evaluations of action plans as well as measures due to be finished.' },
+  summary_strategy_review: { sv: 'Översyn av strategin: {title}', en: 'Review of the strategy: {title}' },
+  summary_plan_evaluation: { sv: 'Utvärdering av handlingsplanen: {title}', en: 'Evaluation of the action plan: {title}' },
+  summary_measure_end: { sv: 'Åtgärd ska vara klar: {title}', en: 'Measure due to be finished: {title}' },
+  why_strategy_review: {
+    sv: 'Strategin ska ses över en gång per mandatperiod (mandatperioden börjar den 15 oktober valåret). Översynen ska vara gjord senast {date}.',
+    en: 'The strategy is to be reviewed once per term of office (a term starts on 15 October of the election year). The review is due by {date}.',
+  },
+  why_plan_evaluation: {
+    sv: 'Handlingsplanen ska utvärderas vartannat år. Utvärderingen ska vara gjord senast {date}.',
+    en: 'The action plan is to be evaluated every other year. The evaluation is due by {date}.',
+  },
+  why_measure_end: { sv: 'Åtgärden i {plan} ska vara klar {date}.', en: 'The measure in {plan} is due to be finished on {date}.' },
+  state_overdue: { sv: 'Läge: försenad.', en: 'State: overdue.' },
+  state_due: { sv: 'Läge: dags nu.', en: 'State: due now.' },
+  state_upcoming: { sv: 'Läge: kommande.', en: 'State: upcoming.' },
+  municipality: { sv: 'Kommun: {municipality}.', en: 'Municipality: {municipality}.' },
+  open: { sv: 'Öppna i Utblick: {url}', en: 'Open in Utblick: {url}' },
+  notFound: { sv: 'Kalendern finns inte. Adressen kan ha bytts ut eller tagits bort.', en: 'The calendar does not exist. The address may have been renewed or removed.' },
+} satisfies Record<string, Text>;
+
+export const CAL = {
+  title: { sv: 'Kalender för strategiarbetet', en: 'Calendar of the strategy work' },
+  lead: {
+    sv: 'Prenumerera på datumen i strategiarbetet i din vanliga kalender: när strategin ska ses över, när handlingsplanerna ska utvärderas och när åtgärderna ska vara klara. Kalendern uppdateras av sig själv.',
+    en: 'Subscribe to the dates of the strategy work in your usual calendar: when the strategy is to be reviewed, when the action plans are to be evaluated and when the measures are due to be finished. The calendar updates itself.',
+  },
+  personalTitle: { sv: 'Din personliga kalenderadress', en: 'Your personal calendar address' },
+  personalIntro: {
+    sv: 'Din personliga kalender innehåller datumen i alla kommuner där du har en roll i Utblick. Den slutar fungera om du inte längre har någon roll eller om ditt konto stängs av.',
+    en: 'Your personal calendar holds the dates of every municipality where you have a role in Utblick. It stops working if you no longer have a role or your account is disabled.',
+  },
+  personalNone: { sv: 'Du har ingen personlig kalenderadress ännu.', en: 'You do not have a personal calendar address yet.' },
+  personalExists: { sv: 'Du har en personlig kalenderadress sedan {date}.', en: 'You have had a personal calendar address since {date}.' },
+  personalCreate: { sv: 'Skapa min kalenderadress', en: 'Create my calendar address' },
+  renew: { sv: 'Skapa en ny adress', en: 'Create a new address' },
+  remove: { sv: 'Ta bort adressen', en: 'Remove the address' },
+  onceOnly: {
+    sv: 'Adressen visas bara en gång, direkt när den skapas: Utblick sparar inte själva adressen, bara ett kontrollvärde av den. Har du tappat bort den skapar du en ny; den gamla slutar då att fungera.',
+    en: 'The address is shown only once, right when it is created: Utblick does not keep the address itself, only a check value of it. If you have lost it, create a new one; the old one then stops working.',
+  },
+  municipalityTitle: { sv: 'Kommunens gemensamma kalenderadress', en: 'The municipality’s shared calendar address' },
+  municipalityIntro: {
+    sv: 'En gemensam adress för kommunen, till exempel för ledningsgruppens kalender. Den innehåller bara den här kommunens datum. Kommunens samordnare och administratörer skapar och byter den.',
+    en: 'A shared address for the municipality, for example for the management group’s calendar. It holds only this municipality’s dates. The municipality’s coordinators and administrators create and renew it.',
+  },
+  municipalityNone: { sv: 'Kommunen har ingen gemensam kalenderadress.', en: 'The municipality does not have a shared calendar address.' },
+  municipalityExists: { sv: 'Kommunen har en gemensam kalenderadress sedan {date}.', en: 'The municipality has had a shared calendar address since {date}.' },
+  municipalityCreate: { sv: 'Skapa kommunens kalenderadress', en: 'Create the municipality’s calendar address' },
+  municipalityAsk: { sv: 'Vill du ha den gemensamma adressen, be en samordnare eller administratör om den.', en: 'If you need the shared address, ask a coordinator or administrator for it.' },
+  createdTitle: { sv: 'Din nya kalenderadress', en: 'Your new calendar address' },
+  createdMunicipalityTitle: { sv: 'Kommunens nya kalenderadress', en: 'The municipality’s new calendar address' },
+  createdLead: {
+    sv: 'Kopiera adressen nu och lägg in den i din kalender. Den visas inte igen.',
+    en: 'Copy the address now and add it to your calendar. It will not be shown again.',
+  },
+  renewedOld: { sv: 'Den tidigare adressen fungerar inte längre.', en: 'The previous address no longer works.' },
+  secret: {
+    sv: 'Adressen är hemlig: den som har den kan se kalendern utan att logga in. Dela den bara med dem som ska se datumen.',
+    en: 'The address is secret: anyone who has it can see the calendar without signing in. Share it only with those who should see the dates.',
+  },
+  address: { sv: 'Kalenderadress', en: 'Calendar address' },
+  addressHint: { sv: 'Markera hela adressen och kopiera den.', en: 'Select the whole address and copy it.' },
+  subscribe: { sv: 'Öppna direkt i kalenderprogrammet', en: 'Open directly in the calendar app' },
+  back: { sv: 'Tillbaka till kalendersidan', en: 'Back to the calendar page' },
+  removed: { sv: 'Kalenderadressen är borttagen och fungerar inte längre.', en: 'The calendar address has been removed and no longer works.' },
+  howTitle: { sv: 'Så prenumererar du', en: 'How to subscribe' },
+  outlookTitle: { sv: 'Outlook', en: 'Outlook' },
+  outlook: {
+    sv: 'I Outlook på webben eller i nya Outlook: öppna Kalender, välj Lägg till kalender och sedan Prenumerera från webben. Klistra in adressen, ge kalendern ett namn och välj Importera. I den klassiska Outlook för Windows: Lägg till kalender, Från Internet.',
+    en: 'In Outlook on the web or the new Outlook: open Calendar, choose Add calendar and then Subscribe from web. Paste the address, name the calendar and choose Import. In classic Outlook for Windows: Add Calendar, From Internet.',
+  },
+  googleTitle: { sv: 'Google Kalender', en: 'Google Calendar' },
+  google: {
+    sv: 'Öppna Google Kalender i en webbläsare. Välj plustecknet vid Andra kalendrar och sedan Från webbadress. Klistra in adressen och välj Lägg till kalender. Det kan dröja upp till ett dygn innan ändringar syns där.',
+    en: 'Open Google Calendar in a web browser. Choose the plus sign next to Other calendars and then From URL. Paste the address and choose Add calendar. Changes may take up to a day to show there.',
+  },
+  appleTitle: { sv: 'Apple Kalender (Mac, iPhone, iPad)', en: 'Apple Calendar (Mac, iPhone, iPad)' },
+  apple: {
+    sv: 'På Mac: välj Arkiv och sedan Ny kalenderprenumeration, klistra in adressen och välj Prenumerera. På iPhone och iPad: Inställningar, Kalender, Konton, Lägg till konto, Annat, Lägg till prenumererad kalender.',
+    en: 'On a Mac: choose File and then New Calendar Subscription, paste the address and choose Subscribe. On iPhone and iPad: Settings, Calendar, Accounts, Add Account, Other, Add Subscribed Calendar.',
+  },
+  howLanguage: {
+    sv: 'Kalendern är på svenska. Vill du ha den på engelska, lägg till ?lang=en sist i adressen.',
+    en: 'The calendar is in English (the address ends in ?lang=en). Without that ending it is in Swedish.',
+  },
+  itemsTitle: { sv: 'Det här visas i kalendern nu', en: 'What the calendar shows now' },
+  itemsNone: { sv: 'Just nu finns inga datum att visa: ingen antagen strategi, aktiv handlingsplan eller åtgärd med slutdatum.', en: 'There are no dates to show right now: no adopted strategy, active action plan or measure with an end date.' },
+  colDate: { sv: 'Datum', en: 'Date' },
+  colWhat: { sv: 'Vad', en: 'What' },
+  colState: { sv: 'Läge', en: 'State' },
+  created: { sv: 'skapad', en: 'created' },
+} satisfies Record<string, Text>;

@@ -1,0 +1,45 @@
+/** Texts of the follow-up of the strategy work: what is due, and the traffic lights. Swedish first. */
+import type { TrafficLight } from '../../../db/schema.js';
+import type { Lang } from '../../../i18n/index.js';
+import type { DueItem } from './due.js';
+
+export type Text = { sv: string; en: string };
+
+export const DUE_KIND: Record<DueItem['kind'], Text> = {
+  strategy_review: { sv: 'Översyn av strategin', en: 'Review of the strategy' },
+  plan_evaluation: { sv: 'Utvärdering av handlingsplanen', en: 'Evaluation of the action plan' },
+  measure_end: { sv: 'Åtgärden ska vara klar', en: 'Measure due to be finished' },
+};
+
+export const DUE_STATE: Record<DueItem['state'], Text> = {
+  overdue: { sv: 'Försenad', en: 'Overdue' },
+  due: { sv: 'Dags nu', en: 'Due now' },
+  upcoming: { sv: 'Kommande', en: 'Upcoming' },
+};
+
+/** "senast 14 oktober 2026" etc., with `{date}` filled in by the caller. */
+export const DUE_WHEN: Record<DueItem['state'], Text> = {
+  overdue: { sv: 'skulle ha varit klar {date}', en: 'was due on {date}' },
+  due: { sv: 'senast {date}', en: 'by {date}' },
+  upcoming: { sv: 'senast {date}', en: 'by {date}' },
+};
+
+export const TRAFFIC_LIGHT: Record<TrafficLight, Text> = {
+  on_track: { sv: 'Enligt plan', en: 'On track' },
+  at_risk: { sv: 'Risk för försening', en: 'At risk' },
+  behind: { sv: 'Efter plan', en: 'Behind' },
+  none: { sv: 'Inget att mäta ännu', en: 'Nothing to measure yet' },
+};
+
+export const DUE_PANEL = {
+  title: { sv: 'Att göra i strategiarbetet', en: 'Strategy work due' },
+  nothing: { sv: 'Inget i strategiarbetet är försenat eller ska göras inom kort.', en: 'Nothing in the strategy work is overdue or due soon.' },
+  more: { sv: 'och {n} till', en: 'and {n} more' },
+  calendar: { sv: 'Alla datum och kalenderadresser att prenumerera på', en: 'All dates and calendar addresses to subscribe to' },
+  inPlan: { sv: 'i {plan}', en: 'in {plan}' },
+} satisfies Record<string, Text>;
+
+/** The title of a due item in the language (the English title when there is one). */
+export function dueTitle(item: Pick<DueItem, 'title' | 'titleEn'>, lang: Lang): string {
+  return lang === 'en' && item.titleEn ? item.titleEn : item.title;
+}
