@@ -3,8 +3,8 @@
  * as one numbered version (JSON), in the same transaction as the change.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Strategy, StrategyGoal } from '../../db/schema.js';
 import { nowIso } from '../../db/database.js';
+import type { Database, Strategy, StrategyGoal } from '../../db/schema.js';
 import { type Actor, actorLabel } from '../policy/actor.js';
 
 export interface StrategySnapshot {

@@ -9,17 +9,13 @@ import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/lay
 import { pick } from '../../registry/messages.js';
 import { Row } from '../../registry/ui.js';
 import type { GoalProgress } from '../model.js';
+import { MEASURE_STATUS_LABELS } from '../plans/messages.js';
 import { FORM, GOAL, LIGHT_LABELS, S, STRATEGY_PAGE, tr } from './messages.js';
 import { goalTitle, ProgressText, strategyBase, strategyTitle, TableWrap } from './pages.js';
 import type { GoalRecord, goalLinks, StrategyRecord, TreeGoal } from './repository.js';
 import { levelNamesByDepth } from './tree-form.js';
 
-const MEASURE_STATUS: Record<string, { sv: string; en: string }> = {
-  planned: { sv: 'Planerad', en: 'Planned' },
-  ongoing: { sv: 'Pågår', en: 'Ongoing' },
-  done: { sv: 'Genomförd', en: 'Done' },
-  cancelled: { sv: 'Avbruten', en: 'Cancelled' },
-};
+const MEASURE_STATUS: Record<string, { sv: string; en: string }> = MEASURE_STATUS_LABELS;
 
 function crumbs(ctx: AdminPageContext, strategy: StrategyRecord, ...rest: { href?: string; label: string }[]) {
   const { lang } = ctx;

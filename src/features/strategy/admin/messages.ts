@@ -1,5 +1,6 @@
 /** Texts of the strategy back office, Swedish first. */
 import type { StrategyStatus, TrafficLight } from '../../../db/schema.js';
+import { TRAFFIC_LIGHT } from '../progress/messages.js';
 
 export type Text = { sv: string; en: string };
 
@@ -9,12 +10,7 @@ export const STATUS_LABELS: Record<StrategyStatus, Text> = {
   superseded: { sv: 'Ersatt', en: 'Superseded' },
 };
 
-export const LIGHT_LABELS: Record<TrafficLight, Text> = {
-  on_track: { sv: 'Enligt plan', en: 'On track' },
-  at_risk: { sv: 'Risk för förseningar', en: 'At risk' },
-  behind: { sv: 'Efter plan', en: 'Behind' },
-  none: { sv: 'Går inte att bedöma', en: 'Cannot be assessed' },
-};
+export const LIGHT_LABELS: Record<TrafficLight, Text> = TRAFFIC_LIGHT;
 
 export const DUE_LABELS: Record<'not_due' | 'due' | 'overdue' | 'unknown', Text> = {
   not_due: { sv: 'Inte aktuell än', en: 'Not due yet' },

@@ -4,8 +4,10 @@
  * links of a goal and the saved versions. Every function takes the handle first and scopes by
  * municipality or strategy; ids come back as numbers on both databases.
  */
+
 import type { Db } from '../../../db/database.js';
 import type { Strategy, StrategyGoal } from '../../../db/schema.js';
+import { inTreeOrder } from '../goal-links.js';
 import type { StrategySnapshot } from '../versions.js';
 
 export type StrategyRecord = Strategy;
@@ -58,28 +60,7 @@ export type TreeGoal = GoalRecord & { depth: number };
 
 /** The goals depth first, siblings by position then id, each with its depth. Tolerates broken parents. */
 export function treeOrder(goals: readonly GoalRecord[]): TreeGoal[] {
-  const ids = new Set(goals.map((g) => g.id));
-  const children = new Map<number | null, GoalRecord[]>();
-  for (const g of goals) {
-    const parent = g.parent_id !== null && ids.has(g.parent_id) && g.parent_id !== g.id ? g.parent_id : null;
-    const list = children.get(parent);
-    if (list) list.push(g);
-    else children.set(parent, [g]);
-  }
-  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.id - b.id);
-  const out: TreeGoal[] = [];
-  const seen = new Set<number>();
-  const walk = (parent: number | null, depth: number) => {
-    for (const g of children.get(parent) ?? []) {
-      if (seen.has(g.id)) continue;
-      seen.add(g.id);
-      out.push({ ...g, depth });
-      walk(g.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  for (const g of goals) if (!seen.has(g.id)) out.push({ ...g, depth: 0 });
-  return out;
+  return inTreeOrder(goals.map((g) => ({ ...g, parentId: g.parent_id }))).map(({ parentId: _parentId, ...g }) => g);
 }
 
 /** The goal and every goal below it. */

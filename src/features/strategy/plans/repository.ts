@@ -3,10 +3,12 @@
  * the forms choose from (the municipality's strategies, a strategy's goal tree, the units). Every
  * lookup is scoped to the municipality, so another municipality's id finds nothing.
  */
+
 import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../../db/database.js';
 import type { ActionPlanStatus, Database, MeasureStatus, StrategyStatus } from '../../../db/schema.js';
 import { listUnits } from '../../registry/units/service.js';
+import { inTreeOrder } from '../goal-links.js';
 
 type Reader = Db | Kysely<Database> | Transaction<Database>;
 
@@ -88,26 +90,9 @@ export async function listGoals(db: Reader, strategyId: number): Promise<GoalNod
     .orderBy('position')
     .orderBy('id')
     .execute();
-  const goals = rows.map((r) => ({ id: num(r.id), parentId: numOrNull(r.parent_id), levelName: r.level_name, title_sv: r.title_sv, title_en: r.title_en }));
-  const ids = new Set(goals.map((g) => g.id));
-  const children = new Map<number | null, typeof goals>();
-  for (const g of goals) {
-    const parent = g.parentId !== null && ids.has(g.parentId) && g.parentId !== g.id ? g.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), g]);
-  }
-  const out: GoalNode[] = [];
-  const seen = new Set<number>();
-  const walk = (parent: number | null, depth: number) => {
-    for (const g of children.get(parent) ?? []) {
-      if (seen.has(g.id)) continue;
-      seen.add(g.id);
-      out.push({ ...g, depth });
-      walk(g.id, depth + 1);
-    }
-  };
-  walk(null, 0);
-  for (const g of goals) if (!seen.has(g.id)) out.push({ ...g, depth: 0 });
-  return out;
+  return inTreeOrder(rows.map((r) => ({ id: num(r.id), parentId: numOrNull(r.parent_id), position: num(r.position), levelName: r.level_name, title_sv: r.title_sv, title_en: r.title_en }))).map(
+    ({ position: _position, ...g }) => g,
+  );
 }
 
 export interface MeasureRow {

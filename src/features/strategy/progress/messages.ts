@@ -24,10 +24,11 @@ export const DUE_WHEN: Record<DueItem['state'], Text> = {
   upcoming: { sv: 'senast {date}', en: 'by {date}' },
 };
 
+/** The traffic light as a word (colour is never the only carrier of meaning): one wording everywhere. */
 export const TRAFFIC_LIGHT: Record<TrafficLight, Text> = {
   on_track: { sv: 'Enligt plan', en: 'On track' },
-  at_risk: { sv: 'Risk för försening', en: 'At risk' },
-  behind: { sv: 'Efter plan', en: 'Behind' },
+  at_risk: { sv: 'Risk för försening', en: 'At risk of delay' },
+  behind: { sv: 'Efter plan', en: 'Behind schedule' },
   none: { sv: 'Inget att mäta ännu', en: 'Nothing to measure yet' },
 };
 

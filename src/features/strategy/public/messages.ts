@@ -1,5 +1,7 @@
 /** Texts of the public strategy page and of the goal links of projects and partnerships, Swedish first. */
 import type { MeasureStatus, TrafficLight } from '../../../db/schema.js';
+import { MEASURE_STATUS_LABELS } from '../plans/messages.js';
+import { TRAFFIC_LIGHT } from '../progress/messages.js';
 
 type Text = { sv: string; en: string };
 
@@ -50,20 +52,9 @@ export const SP = {
   nav: { sv: 'Strategi', en: 'Strategy' },
 } satisfies Record<string, Text>;
 
-/** The traffic light as a word: colour is never the only carrier of meaning. */
-export const LIGHT: Record<TrafficLight, Text> = {
-  on_track: { sv: 'Enligt plan', en: 'On track' },
-  at_risk: { sv: 'Risk för försening', en: 'At risk of delay' },
-  behind: { sv: 'Försenat', en: 'Behind schedule' },
-  none: { sv: 'Inget att mäta ännu', en: 'Nothing to measure yet' },
-};
-
-export const MEASURE_STATUS: Record<MeasureStatus, Text> = {
-  planned: { sv: 'Planerad', en: 'Planned' },
-  ongoing: { sv: 'Pågår', en: 'Ongoing' },
-  done: { sv: 'Genomförd', en: 'Done' },
-  cancelled: { sv: 'Avbruten', en: 'Cancelled' },
-};
+/** The traffic light as a word, and the measures' statuses: the same words as in the back office. */
+export const LIGHT: Record<TrafficLight, Text> = TRAFFIC_LIGHT;
+export const MEASURE_STATUS: Record<MeasureStatus, Text> = MEASURE_STATUS_LABELS;
 
 /** The goal links of projects and partnerships: their forms, and where the links are shown. */
 export const GL = {

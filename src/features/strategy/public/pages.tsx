@@ -116,38 +116,8 @@ function Goal({ g, lang, level }: { g: PublicGoal; lang: Lang; level: number }) 
           </table>
         </div>
       )}
-      {g.projects.length > 0 && (
-        <>
-          <p class="goal-part" id={`${g.anchor}-projects`}>
-            {SP.projects[lang]}
-          </p>
-          <ul aria-labelledby={`${g.anchor}-projects`} class="goal-links">
-            {g.projects.map((p) => (
-              <li>
-                <a href={p.href} lang={p.titleLang}>
-                  {p.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {g.partnerships.length > 0 && (
-        <>
-          <p class="goal-part" id={`${g.anchor}-partnerships`}>
-            {SP.partnerships[lang]}
-          </p>
-          <ul aria-labelledby={`${g.anchor}-partnerships`} class="goal-links">
-            {g.partnerships.map((p) => (
-              <li>
-                <a href={p.href} lang={p.titleLang}>
-                  {p.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <GoalLinkList id={`${g.anchor}-projects`} heading={SP.projects[lang]} links={g.projects} />
+      <GoalLinkList id={`${g.anchor}-partnerships`} heading={SP.partnerships[lang]} links={g.partnerships} />
       {g.children.map((child) => (
         <Goal g={child} lang={lang} level={level + 1} />
       ))}
@@ -261,5 +231,26 @@ export function NoStrategyPage({ ctx }: { ctx: PageContext }) {
         </li>
       </ul>
     </Layout>
+  );
+}
+
+/** The projects or the partnerships serving a goal, under a short heading; nothing when there are none. */
+function GoalLinkList(props: { id: string; heading: string; links: { href: string; title: string; titleLang?: string }[] }) {
+  if (props.links.length === 0) return null;
+  return (
+    <>
+      <p class="goal-part" id={props.id}>
+        {props.heading}
+      </p>
+      <ul aria-labelledby={props.id} class="goal-links">
+        {props.links.map((p) => (
+          <li>
+            <a href={p.href} lang={p.titleLang}>
+              {p.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
