@@ -26,6 +26,8 @@ function crumbs(ctx: AdminPageContext, strategy: StrategyRecord, ...rest: { href
 function HistoryChart(props: { history: { recordedOn: string; progress: number | null; light: TrafficLight }[]; lang: Lang }) {
   const { lang } = props;
   const points = props.history.slice(-60);
+  // Nothing measurable yet: the table says so; an empty chart would only be noise.
+  if (points.every((p) => p.progress === null)) return null;
   const bar = 10;
   const gap = 4;
   const width = Math.max(1, points.length) * (bar + gap);
