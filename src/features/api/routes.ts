@@ -8,15 +8,17 @@ import type { AppEnv } from '../../app-env.js';
 import { AppError } from '../../errors/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { rawQuery, requireMunicipality } from '../../ui/page-context.js';
+import { todayInSweden } from '../decisions/registry.js';
 import { feedbackCounts } from '../feedback/repository.js';
 import { listMunicipalities } from '../municipalities/repository.js';
 import { publicPartnership } from '../partnerships/presenter.js';
 import { listPublishedPartnerships } from '../partnerships/repository.js';
 import { publicProject } from '../projects/presenter.js';
-import { parseProjectQuery, ProjectSearchQuerySchema, zodIssuesToFieldErrors } from '../projects/schemas.js';
+import { ProjectSearchQuerySchema, parseProjectQuery, zodIssuesToFieldErrors } from '../projects/schemas.js';
 import { loadPage, searchProjects } from '../projects/search.js';
-import { adoptedGoalsOfProject } from '../strategy/public/repository.js';
-import { FeedbackCountSchema, MunicipalitySchema, PartnershipSchema, ProblemSchema, ProjectDetailSchema, ProjectListSchema } from './schemas.js';
+import { adoptedGoalsOfProject, loadStrategyPage } from '../strategy/public/repository.js';
+import { FeedbackCountSchema, MunicipalitySchema, PartnershipSchema, ProblemSchema, ProjectDetailSchema, ProjectListSchema, StrategySchema } from './schemas.js';
+import { apiStrategy } from './strategy.js';
 
 /** The API answers in English when the client asks for it (Accept-Language), else in Swedish. */
 export function apiLang(c: Context<AppEnv>): Lang {
@@ -70,6 +72,22 @@ const listPartnershipsRoute = createRoute({
   responses: {
     200: { content: { 'application/json': { schema: z.object({ items: z.array(PartnershipSchema) }) } }, description: 'Published partnerships with their history.' },
     404: problem('No such municipality.'),
+  },
+});
+
+const getStrategyRoute = createRoute({
+  method: 'get',
+  path: '/municipalities/{slug}/strategy',
+  summary: 'The municipality’s adopted strategy, its goals with progress and its action plans',
+  description:
+    'The strategy for international work that the municipality has adopted, as on the public page `/{slug}/strategi`: the goal tree as a flat list in tree order, ' +
+    'each goal’s progress and traffic light as of today (Swedish time), the action plans in force and closed ones, and the measures of the plans in force. ' +
+    'Only published data. A municipality without an adopted strategy answers 404 with the code `not_found`, which tells it apart from an unknown municipality (`municipality_not_found`).',
+  tags: ['Strategy'],
+  request: { params: z.object({ slug: Slug }) },
+  responses: {
+    200: { content: { 'application/json': { schema: StrategySchema } }, description: 'The adopted strategy.' },
+    404: problem('No such municipality (`municipality_not_found`), or the municipality has not published an adopted strategy (`not_found`).'),
   },
 });
 
@@ -153,6 +171,17 @@ export function apiRoutes() {
     return c.json({ items: rows.map((p) => publicPartnership(p, lang)) }, 200);
   });
 
+  api.openapi(getStrategyRoute, async (c) => {
+    const lang = apiLang(c);
+    const m = await requireMunicipality(c, lang);
+    const data = await loadStrategyPage(c.var.handle.db, m.id, todayInSweden());
+    if (!data) {
+      const name = lang === 'sv' ? m.name_sv : m.name_en;
+      throw new AppError('not_found', lang === 'sv' ? `${name} har inte publicerat någon antagen strategi.` : `${name} has not published an adopted strategy.`);
+    }
+    return c.json(apiStrategy(data, lang, c.var.config.baseUrl, m.slug), 200);
+  });
+
   api.openapi(feedbackRoute, async (c) => {
     const m = await requireMunicipality(c, apiLang(c));
     return c.json({ items: await feedbackCounts(c.var.handle.db, m.id) }, 200);
@@ -169,7 +198,7 @@ export function openapiDocument() {
       title: 'Utblick open API',
       version: '1.0.0',
       description:
-        'Read-only access to the published international work of Swedish municipalities: projects, twin towns and partnerships. ' +
+        'Read-only access to the published international work of Swedish municipalities: projects, twin towns and partnerships, and the adopted strategy with its goals, progress and action plans. ' +
         'Answers in Swedish by default; send `Accept-Language: en` for English labels. Errors are RFC 9457 problem details.',
       license: { name: 'EUPL-1.2', url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12' },
     },

@@ -37,7 +37,7 @@ export async function loadStrategyPage(db: Db, municipalityId: number, today: st
   const [goalRows, plans, measures, measureGoals, projects, partnerships, progress] = await Promise.all([
     db
       .selectFrom('strategy_goals')
-      .select(['id', 'parent_id', 'position', 'level_name', 'title_sv', 'title_en', 'description_sv', 'description_en'])
+      .select(['id', 'parent_id', 'position', 'level_name', 'title_sv', 'title_en', 'description_sv', 'description_en', 'weight'])
       .where('strategy_id', '=', strategy.id)
       .where('municipality_id', '=', municipalityId)
       .execute(),
@@ -56,7 +56,7 @@ export async function loadStrategyPage(db: Db, municipalityId: number, today: st
       .leftJoin('organisations as u', (j) => j.onRef('u.id', '=', 'me.owner_unit_id').on('u.municipality_id', '=', municipalityId))
       .select([
         'me.id', 'me.plan_id', 'me.position', 'me.title_sv', 'me.title_en', 'me.start_date', 'me.end_date', 'me.status', 'me.progress',
-        'u.name_sv as unit_name_sv', 'u.name_en as unit_name_en', 'ap.period_start as plan_start', 'ap.period_end as plan_end',
+        'u.id as unit_id', 'u.name_sv as unit_name_sv', 'u.name_en as unit_name_en', 'ap.period_start as plan_start', 'ap.period_end as plan_end',
       ])
       .where('ap.strategy_id', '=', strategy.id)
       .where('ap.municipality_id', '=', municipalityId)
@@ -107,6 +107,7 @@ export async function loadStrategyPage(db: Db, municipalityId: number, today: st
       title_en: g.title_en,
       description_sv: g.description_sv,
       description_en: g.description_en,
+      weight: Number(g.weight),
     })),
   );
   const group = <T>(rows: T[], key: (r: T) => number) => {
@@ -124,8 +125,10 @@ export async function loadStrategyPage(db: Db, municipalityId: number, today: st
       Number(x.id),
       {
         id: Number(x.id),
+        plan_id: Number(x.plan_id),
         title_sv: x.title_sv,
         title_en: x.title_en,
+        unit_id: x.unit_id === null ? null : Number(x.unit_id),
         unit_name_sv: x.unit_name_sv,
         unit_name_en: x.unit_name_en,
         start_date: x.start_date,
@@ -153,6 +156,8 @@ export async function loadStrategyPage(db: Db, municipalityId: number, today: st
   return {
     strategy,
     plans: plans.map((p) => ({ ...p, id: Number(p.id) })),
+    /** Every measure of the active plans, goals or not (for the open API), in the order they are listed. */
+    measures: [...measureById.values()],
     goals: goals.map((g) => ({
       ...g,
       measures: measuresOf.get(g.id) ?? [],
