@@ -8,7 +8,9 @@
  *  2. the search page (q + two filters, in the municipality with the most projects) under load;
  *  3. more synthetic projects up to 100,000 in all, then the search page, a project page, the API
  *     list, and a bare node:http server that returns the project page's bytes from memory (the
- *     ceiling), interleaved round by round in the same run.
+ *     ceiling), interleaved round by round in the same run;
+ *  4. the strategy and action-plan scenarios (bench/strategy.ts) on a fresh database of their own:
+ *     bulk progress against one-by-one progress notes, the public strategy page, the goal roll-up.
  * Prints a table and the two target ratios, and writes docs/PERFORMANCE.md.
  *
  * The load generator (autocannon, 10 connections, pipelining 1) runs in a child process; when
@@ -16,7 +18,10 @@
  * the load generator to core 1.
  *
  * Options: --postgres, --small N (1000), --large N (100000), --duration S (8), --warmup S (2),
- * --rounds N (3), --connections N (10), --no-pin, --no-analyze, --no-write (do not write the doc).
+ * --rounds N (3), --connections N (10), --no-pin, --no-analyze, --no-write (do not write the doc),
+ * --strategy-rounds N (15: rounds of the strategy write scenarios),
+ * --only strategy (only step 4, per database; quick: about a minute per database; prints its
+ * tables and leaves docs/PERFORMANCE.md alone, which a full run rewrites as a whole).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,15 +34,16 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { startHttpServer } from '../src/server.js';
 import { type Config, type DatabaseConfig, loadConfig } from '../src/config/env.js';
 import { type DbHandle, openDatabase } from '../src/db/database.js';
 import { sqliteDriverName } from '../src/db/dialects/sqlite.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { setLogLevel } from '../src/log.js';
 import { seedIfEmpty } from '../src/seed/load.js';
+import { startHttpServer } from '../src/server.js';
 import { generateSyntheticData } from './generate.js';
 import type { LoadOptions, LoadResult } from './load.js';
+import { type LoadScenario, runStrategyBench, type StrategyResult, strategyConsole, strategySection } from './strategy.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
@@ -60,6 +66,9 @@ interface Options {
   pin: boolean;
   analyze: boolean;
   write: boolean;
+  /** `--only strategy`: only the strategy scenarios. */
+  onlyStrategy: boolean;
+  strategyRounds: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -72,6 +81,8 @@ function parseOptions(argv: string[]): Options {
   };
   const envUrl = process.env.BENCH_DATABASE_URL?.trim() || null;
   const postgres = envUrl ?? (argv.includes('--postgres') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  if (only !== undefined && only !== 'strategy') throw new Error('--only takes "strategy"');
   return {
     postgres,
     small: num('small', 1_000),
@@ -82,7 +93,9 @@ function parseOptions(argv: string[]): Options {
     connections: Math.round(num('connections', 10)),
     pin: !argv.includes('--no-pin'),
     analyze: !argv.includes('--no-analyze'),
-    write: !argv.includes('--no-write'),
+    write: !argv.includes('--no-write') && only === undefined,
+    onlyStrategy: only === 'strategy',
+    strategyRounds: Math.round(num('strategy-rounds', 15)),
   };
 }
 
@@ -283,13 +296,31 @@ interface DialectResult {
   searchRatio: number;
 }
 
+/** The app's own defaults (from an empty environment), on 127.0.0.1 with the bench's database. */
+function appConfig(database: DatabaseConfig): Config {
+  return {
+    ...loadConfig({ HOST: '127.0.0.1', PORT: '0', BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_SALT: 'utblick-benchmark-salt-not-secret' }),
+    database,
+  };
+}
+
+/** The strategy scenarios (bench/strategy.ts) on `bdb`, with this file's load test for the public page. */
+function benchStrategy(bdb: BenchDb, o: Options, pin: boolean): Promise<StrategyResult> {
+  return runStrategyBench({
+    ...bdb,
+    config: appConfig(bdb.database),
+    rounds: o.strategyRounds,
+    loadTest: async (origin: string, list: LoadScenario[]) => {
+      const scenarios: Scenario[] = list.map((s) => ({ ...s, runs: [] }));
+      await measure(() => origin, scenarios, o, pin);
+      return scenarios.map(summarise);
+    },
+  });
+}
+
 async function benchDatabase(bdb: BenchDb, o: Options, pin: boolean): Promise<DialectResult> {
   say(`\n== ${bdb.label} ==`);
-  // The app's own defaults (from an empty environment), on 127.0.0.1 with the bench's database.
-  const config: Config = {
-    ...loadConfig({ HOST: '127.0.0.1', PORT: '0', BASE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent', RATE_LIMIT_SALT: 'utblick-benchmark-salt-not-secret' }),
-    database: bdb.database,
-  };
+  const config = appConfig(bdb.database);
   const handle = openDatabase(bdb.database);
   let server: http.Server | undefined;
   let honoBare: ReturnType<typeof serve> | undefined;
@@ -502,7 +533,7 @@ function reading(r: DialectResult): string[] {
   return out;
 }
 
-function writeDoc(results: DialectResult[], o: Options, pinned: boolean, started: Date, elapsedS: number): void {
+function writeDoc(results: DialectResult[], strategy: StrategyResult[], o: Options, pinned: boolean, started: Date, elapsedS: number): void {
   const lines: string[] = [
     '# Performance',
     '',
@@ -550,6 +581,7 @@ function writeDoc(results: DialectResult[], o: Options, pinned: boolean, started
     );
   }
   lines.push(...NOTES, '');
+  lines.push(...strategySection(strategy, o.rounds, o.duration));
   fs.mkdirSync(path.dirname(DOC), { recursive: true });
   fs.writeFileSync(DOC, lines.join('\n'));
 }
@@ -596,17 +628,23 @@ async function main(): Promise<void> {
   say(`Utblick benchmark: ${fmtInt(o.small)} → ${fmtInt(o.large)} projects, ${o.connections} connections, ${o.rounds} × ${o.duration} s per scenario${pinned ? ', server on core 0, load on core 1' : ''}`);
 
   const results: DialectResult[] = [];
-  results.push(await benchDatabase(sqliteDb(), o, pinned));
-  if (o.postgres) results.push(await benchDatabase(await postgresDb(o.postgres), o, pinned));
+  const strategy: StrategyResult[] = [];
+  if (!o.onlyStrategy) results.push(await benchDatabase(sqliteDb(), o, pinned));
+  strategy.push(await benchStrategy(sqliteDb(), o, pinned));
+  if (o.postgres) {
+    if (!o.onlyStrategy) results.push(await benchDatabase(await postgresDb(o.postgres), o, pinned));
+    strategy.push(await benchStrategy(await postgresDb(o.postgres), o, pinned));
+  }
 
   const elapsed = (performance.now() - t0) / 1000;
   const out: string[] = [];
   for (const r of results) {
     out.push('', `${r.label}: req/s = median of per-second samples (median of ${o.rounds} rounds); p50/p99 in ms`, ...table(r), ...verdicts(r));
   }
+  for (const r of strategy) out.push(...strategyConsole(r));
   process.stdout.write(`${out.join('\n')}\n\nTotal time ${fmt(elapsed / 60)} min.\n`);
   if (o.write) {
-    writeDoc(results, o, pinned, started, elapsed);
+    writeDoc(results, strategy, o, pinned, started, elapsed);
     say(`Wrote ${path.relative(process.cwd(), DOC)}`);
   }
 }

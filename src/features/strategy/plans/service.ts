@@ -491,7 +491,19 @@ export async function updateMeasure(db: Db, actor: Actor, plan: Plan, measureId:
 
 // ── Progress notes ──────────────────────────────────────────────────────────
 
+const noteSchemas = new Map<Lang, ReturnType<typeof buildNoteSchema>>();
+
+/** The progress-note form's schema, built once per language. */
 export function noteSchema(lang: Lang) {
+  let schema = noteSchemas.get(lang);
+  if (!schema) {
+    schema = buildNoteSchema(lang);
+    noteSchemas.set(lang, schema);
+  }
+  return schema;
+}
+
+function buildNoteSchema(lang: Lang) {
   const L = labelsIn(NOTE_LABELS, lang);
   return z.object({
     noted_on: requiredDate(tr(ERR.date, lang, { label: L.noted_on! })),
@@ -501,7 +513,7 @@ export function noteSchema(lang: Lang) {
   });
 }
 
-export type NoteInput = z.output<ReturnType<typeof noteSchema>>;
+export type NoteInput = z.output<ReturnType<typeof buildNoteSchema>>;
 
 export function parseNoteForm(values: FormValues, lang: Lang) {
   const parsed = parseForm(noteSchema(lang), values, lang, labelsIn(NOTE_LABELS, lang));
@@ -521,7 +533,8 @@ export interface ProgressChange {
 /**
  * Writes progress changes inside `trx`: for each a dated note, the measure's progress, status and
  * `progress_updated_at`, and one audit entry ('progress_update' of the measure, before and
- * after); then the goals' history once. The caller has checked every measure's permission.
+ * after); then the goals' history once, when a progress or status changed (a note with text
+ * only moves no goal). The caller has checked every measure's permission.
  */
 export async function applyProgressChanges(trx: Transaction<Database>, actor: Actor, plan: Plan, changes: ProgressChange[], via: 'note' | 'bulk' | 'import'): Promise<void> {
   if (changes.length === 0) return;
@@ -542,7 +555,7 @@ export async function applyProgressChanges(trx: Transaction<Database>, actor: Ac
       after: { progress: c.progress, status: c.status, progress_updated_at: now, noted_on: c.notedOn, note: c.note, via },
     });
   }
-  await recordGoalHistory(trx, plan.strategy_id, today());
+  if (changes.some((c) => c.progress !== c.measure.progress || c.status !== c.measure.status)) await recordGoalHistory(trx, plan.strategy_id, today());
 }
 
 /** Adds a dated progress note to a measure. The caller has checked 'edit' on its owner unit. */
