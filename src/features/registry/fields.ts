@@ -84,3 +84,41 @@ export const optionalId = (message: string) =>
 
 /** The `updated_at` the form was opened with, to refuse lost updates. */
 export const versionField = z.string().max(100).optional();
+
+/** Whether `s` is a real calendar date written `YYYY-MM-DD` (no 2026-02-30). */
+export function isIsoDate(s: string | null | undefined): s is string {
+  const m = s ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) : null;
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A required date `YYYY-MM-DD`, trimmed. */
+export const requiredDate = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): string => {
+      const s = (v ?? '').trim();
+      if (!isIsoDate(s)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return s;
+    });
+
+/** An optional date `YYYY-MM-DD`, trimmed; empty → null. */
+export const optionalDate = (message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx): string | null => {
+      const s = (v ?? '').trim();
+      if (s === '') return null;
+      if (!isIsoDate(s)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return s;
+    });

@@ -9,7 +9,7 @@ import { isPostgres, nowIso } from '../../../db/database.js';
 import type { Lang } from '../../../i18n/index.js';
 import { recordAudit } from '../../audit/chain.js';
 import { type Actor, auditActor } from '../../policy/actor.js';
-import { optionalText, requiredText, versionField } from '../../registry/fields.js';
+import { isIsoDate, optionalDate, optionalText, requiredText, versionField } from '../../registry/fields.js';
 import { recordGoalHistory } from '../progress/progress.js';
 import { writeStrategyVersion } from '../versions.js';
 import { ERR, FOLLOW_UP, GOAL, REVIEW, tr, VERSION_NOTES } from './messages.js';
@@ -19,26 +19,7 @@ import { MAX_DESCRIPTION, MAX_LEVEL_NAME, MAX_TITLE } from './tree-form.js';
 /** Today's date (UTC) as ISO text. */
 export const todayIso = () => new Date().toISOString().slice(0, 10);
 
-/** Whether `s` is a real calendar date `YYYY-MM-DD`. */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const s = (v ?? '').trim();
-      if (!s) return null;
-      if (!isIsoDate(s)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return s;
-    });
+export { isIsoDate };
 
 // ── Strategy facts ────────────────────────────────────────────────────────────
 

@@ -19,7 +19,7 @@ import { recordAudit } from '../../audit/chain.js';
 import { todayInSweden } from '../../decisions/registry.js';
 import { type Actor, actorLabel, auditActor } from '../../policy/actor.js';
 import { can } from '../../policy/policy.js';
-import { optionalText, requiredText, versionField } from '../../registry/fields.js';
+import { isIsoDate, optionalDate, optionalText, requiredDate, requiredText, versionField } from '../../registry/fields.js';
 import { recordGoalHistory } from '../progress/progress.js';
 import { ERR, EVALUATION_LABELS, MEASURE_LABELS, NOTE_LABELS, PLAN_LABELS, type Text, tr } from './messages.js';
 import { findMeasure, findPlan, type GoalNode, listMeasures, type MeasureRow, measureDetails, type Plan, type UnitRef } from './repository.js';
@@ -48,39 +48,7 @@ export function canEditMeasure(actor: Actor, municipalityId: number, ownerUnitId
 
 // ── Field pieces ────────────────────────────────────────────────────────────
 
-/** Whether `s` is a real calendar date `YYYY-MM-DD` (no 2026-02-30). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-const requiredDate = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx): string => {
-      const s = (v ?? '').trim();
-      if (!isIsoDate(s)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return s;
-    });
-
-const optionalDate = (message: string) =>
-  z
-    .string()
-    .optional()
-    .transform((v, ctx): string | null => {
-      const s = (v ?? '').trim();
-      if (s === '') return null;
-      if (!isIsoDate(s)) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return s;
-    });
+export { isIsoDate };
 
 /** A number as people type it: "12", "3,5", "1 000", "−2". Undefined when it is not one. */
 export function looseNumber(raw: string): number | undefined {

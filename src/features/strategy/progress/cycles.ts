@@ -35,6 +35,7 @@
  * decided otherwise) from the latest evaluation or, before there is one, from the start of the
  * plan's period. 'due' within PLAN_EVALUATION_WINDOW_DAYS days before, 'overdue' after.
  */
+import { isIsoDate } from '../../registry/fields.js';
 
 export type DueState = 'not_due' | 'due' | 'overdue' | 'unknown';
 
@@ -62,14 +63,7 @@ export const PLAN_EVALUATION_WINDOW_DAYS = 60;
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-/** Whether `s` is a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(s: string | null | undefined): s is string {
-  const m = s ? ISO_RE.exec(s) : null;
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
+export { isIsoDate };
 
 const pad = (n: number, len = 2) => String(n).padStart(len, '0');
 const iso = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
