@@ -97,6 +97,19 @@ export function localePath(lang: Lang, path: string): string {
   return p === '/' ? '/en' : `/en${p}`;
 }
 
+/** A text in both languages, as the features' message tables hold them. */
+export type Text = { sv: string; en: string };
+
+/** The text in the language, with `{name}` placeholders filled in when `params` are given. */
+export function tr(text: Text, lang: Lang, params?: Record<string, string | number>): string {
+  return params ? fill(text[lang], params) : text[lang];
+}
+
+/** Labels of a form's fields in the language, for `parseForm`'s generic messages. */
+export function labelsIn(labels: Record<string, Text>, lang: Lang): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v[lang]]));
+}
+
 /** `text` with its `{name}` placeholders filled in; unknown names are left as they are. */
 export function fill(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));

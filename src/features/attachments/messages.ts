@@ -1,7 +1,7 @@
 /** Texts of the attachments feature, Swedish first. */
-import type { Lang } from '../../i18n/index.js';
+import type { Lang, Text } from '../../i18n/index.js';
 
-type Text = { sv: string; en: string };
+export { tr } from '../../i18n/index.js';
 
 export const M = {
   tooLarge: (maxMb: string): Text => ({
@@ -82,11 +82,6 @@ export const NOTICES = {
   offentlig: { sv: 'Filen är nu offentlig.', en: 'The file is now public.' },
   intern: { sv: 'Filen är nu intern.', en: 'The file is now internal.' },
 };
-
-/** Picks the text in `lang`. */
-export function tr(text: Text, lang: Lang): string {
-  return text[lang];
-}
 
 /** A size in bytes for people: "1,2 MB", "830 kB". */
 export function formatSize(bytes: number, lang: Lang): string {

@@ -1,6 +1,6 @@
 /** Texts of signing in, the second factor, password reset and the account page, in Swedish and English. */
 
-type Text = { sv: string; en: string };
+import type { Text } from '../../i18n/index.js';
 
 export const T = {
   // Sign in

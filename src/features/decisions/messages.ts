@@ -1,11 +1,9 @@
 /** Texts of the decisions feature, Swedish first. Pages read `M.key[lang]`. */
 import type { AssessmentRecommendation, ProjectLifecycle } from '../../db/schema.js';
-import type { Lang } from '../../i18n/index.js';
+import type { Lang, Text } from '../../i18n/index.js';
 import { whoDecides } from './explain.js';
 import type { LifecycleAction, Refusal } from './lifecycle.js';
 import type { DecisionPlan } from './routing.js';
-
-type Text = { sv: string; en: string };
 
 export const LIFECYCLE_LABELS: Record<ProjectLifecycle, Text> = {
   idea: { sv: 'Idé', en: 'Idea' },

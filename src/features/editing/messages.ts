@@ -1,6 +1,6 @@
 /** Texts of project editing and review, Swedish first. */
 
-type Text = { sv: string; en: string };
+import type { Text } from '../../i18n/index.js';
 
 /** Labels of the project form's fields (also used in the before/after view). */
 export const FIELD = {

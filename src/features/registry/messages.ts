@@ -1,19 +1,8 @@
 /** Texts of the registry pages (organisations, units, partnerships), Swedish first. */
 import type { ExternalOrganisationKind, InternalOrganisationKind } from '../../db/schema.js';
-import type { Lang } from '../../i18n/index.js';
+import type { Lang, Text } from '../../i18n/index.js';
 
-export type Text = { sv: string; en: string };
-
-/** The text in the language, with `{name}` placeholders filled in. */
-export function tr(text: Text, lang: Lang, params?: Record<string, string | number>): string {
-  const s = text[lang];
-  return params ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)) : s;
-}
-
-/** Labels of a form's fields in the language, for `parseForm`'s generic messages. */
-export function labelsIn(labels: Record<string, Text>, lang: Lang): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v[lang]]));
-}
+export { labelsIn, type Text, tr } from '../../i18n/index.js';
 
 export const COMMON = {
   save: { sv: 'Spara', en: 'Save' },

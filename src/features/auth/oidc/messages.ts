@@ -1,6 +1,6 @@
 /** Texts of single sign-on (OpenID Connect) and its settings page, in Swedish and English. */
 
-type Text = { sv: string; en: string };
+import type { Text } from '../../../i18n/index.js';
 
 export const T = {
   // Errors after a failed single sign-on (`/sso/fel?orsak=…`)

@@ -1,8 +1,9 @@
 /** Texts of the strategy back office, Swedish first. */
 import type { StrategyStatus, TrafficLight } from '../../../db/schema.js';
+import type { Text } from '../../../i18n/index.js';
 import { TRAFFIC_LIGHT } from '../progress/messages.js';
 
-export type Text = { sv: string; en: string };
+export { labelsIn, type Text, tr } from '../../../i18n/index.js';
 
 export const STATUS_LABELS: Record<StrategyStatus, Text> = {
   draft: { sv: 'Utkast', en: 'Draft' },
@@ -372,13 +373,3 @@ export const VERSION_NOTES = {
   goalDeleted: 'Mål togs bort: {title}',
 };
 
-/** The text in the language, with `{name}` placeholders filled in. */
-export function tr(text: Text, lang: 'sv' | 'en', params?: Record<string, string | number>): string {
-  const s = text[lang];
-  return params ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`)) : s;
-}
-
-/** Labels of a form's fields in the language, for `parseForm`'s generic messages. */
-export function labelsIn(labels: Record<string, Text>, lang: 'sv' | 'en'): Record<string, string> {
-  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v[lang]]));
-}

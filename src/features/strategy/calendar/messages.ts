@@ -1,6 +1,8 @@
 /** Texts of the calendar feeds and their back-office page, Swedish first. */
 
-export type Text = { sv: string; en: string };
+import type { Text } from '../../../i18n/index.js';
+
+export type { Text } from '../../../i18n/index.js';
 
 export const FEED = {
   municipalityName: { sv: 'Utblick – strategiarbetet i {municipality}', en: 'Utblick – strategy work in {municipality}' },

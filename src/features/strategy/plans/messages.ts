@@ -1,16 +1,10 @@
 /** Texts of the action-plan pages (handlingsplaner), Swedish first, as a Swedish civil servant writes them. */
 import type { ActionPlanStatus, MeasureStatus } from '../../../db/schema.js';
-import type { Lang } from '../../../i18n/index.js';
+import type { Text } from '../../../i18n/index.js';
 
-export type Text = { sv: string; en: string };
+export { type Text, tr } from '../../../i18n/index.js';
 
 const t = (sv: string, en: string): Text => ({ sv, en });
-
-/** The text in the language, with `{name}` placeholders filled in. */
-export function tr(text: Text, lang: Lang, params?: Record<string, string | number>): string {
-  const s = text[lang];
-  return params ? s.replace(/\{(\w+)\}/g, (whole, k: string) => (params[k] === undefined ? whole : String(params[k]))) : s;
-}
 
 export const PLAN_STATUS_LABELS: Record<ActionPlanStatus, Text> = {
   draft: t('Utkast', 'Draft'),

@@ -1,9 +1,9 @@
 /** Texts of the follow-up of the strategy work: what is due, and the traffic lights. Swedish first. */
 import type { TrafficLight } from '../../../db/schema.js';
-import type { Lang } from '../../../i18n/index.js';
+import type { Lang, Text } from '../../../i18n/index.js';
 import type { DueItem } from './due.js';
 
-export type Text = { sv: string; en: string };
+export type { Text } from '../../../i18n/index.js';
 
 export const DUE_KIND: Record<DueItem['kind'], Text> = {
   strategy_review: { sv: 'Översyn av strategin', en: 'Review of the strategy' },

@@ -1,9 +1,8 @@
 /** Texts of the public strategy page and of the goal links of projects and partnerships, Swedish first. */
 import type { MeasureStatus, TrafficLight } from '../../../db/schema.js';
+import type { Text } from '../../../i18n/index.js';
 import { MEASURE_STATUS_LABELS } from '../plans/messages.js';
 import { TRAFFIC_LIGHT } from '../progress/messages.js';
-
-type Text = { sv: string; en: string };
 
 export const SP = {
   title: { sv: 'Strategi och uppföljning', en: 'Strategy and follow-up' },
