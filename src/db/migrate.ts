@@ -4,11 +4,13 @@ import type { Db } from './database.js';
 import * as initial from './migrations/20261121_0100_initial.js';
 import * as backOffice from './migrations/20261121_0200_back_office.js';
 import * as strategy from './migrations/20261121_0300_strategy.js';
+import * as reporting from './migrations/20261121_0400_reporting.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '20261121_0100_initial': initial,
   '20261121_0200_back_office': backOffice,
   '20261121_0300_strategy': strategy,
+  '20261121_0400_reporting': reporting,
 };
 
 class StaticProvider implements MigrationProvider {

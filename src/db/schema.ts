@@ -469,6 +469,16 @@ export interface MunicipalitySettingsTable {
   registry_prefix: ColumnType<string, string | undefined, string>;
   /** After how many days without a progress report a measure counts as not updated. */
   stale_after_days: ColumnType<number, number | undefined, number>;
+  /** Who receives the finalised half-year report: one address per line (`Name <address>` or an address). */
+  report_recipients: ColumnType<string, string | undefined, string>;
+  /** Days after the half-year's end when the units' sections are due. */
+  report_sections_due_days: ColumnType<number, number | undefined, number>;
+  /** Days after the half-year's end when the report is due. */
+  report_due_days: ColumnType<number, number | undefined, number>;
+  /** How often each partnership is evaluated (AR-9), in months: 48 (once per term) by default. */
+  partnership_evaluation_months: ColumnType<number, number | undefined, number>;
+  /** How many days before a deadline reminders go out. */
+  reminder_days_before: ColumnType<number, number | undefined, number>;
   updated_at: string;
 }
 
@@ -791,6 +801,142 @@ export interface CalendarFeedTable {
   created_at: string;
 }
 
+// ── Follow-up and reporting (issue 5) ───────────────────────────────────────
+
+export type ReportStatus = 'draft' | 'finalised';
+
+/** The half-year report to the executive board (AL-13). */
+export interface HalfYearReportTable {
+  id: Generated<number>;
+  municipality_id: number;
+  /** `2026H1` or `2026H2`. */
+  period: string;
+  status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+  title_sv: string;
+  title_en: string | null;
+  summary_sv: string | null;
+  summary_en: string | null;
+  /** JSON (ReportStructure): sections, order, headings; the next report starts from it. */
+  structure: string;
+  sections_due_on: string | null;
+  due_on: string | null;
+  previous_report_id: number | null;
+  /** JSON (ReportData) frozen at finalising; null while a draft. */
+  snapshot: string | null;
+  registry_number: string | null;
+  finalised_on: string | null;
+  finalised_at: string | null;
+  finalised_by: number | null;
+  /** JSON array of the addresses the report was sent to. */
+  sent_to: string | null;
+  sent_at: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A unit's section of a half-year report: comments and "ready". */
+export interface HalfYearReportSectionTable {
+  report_id: number;
+  unit_id: number;
+  position: ColumnType<number, number | undefined, number>;
+  comment_sv: string | null;
+  comment_en: string | null;
+  ready_at: string | null;
+  ready_by: number | null;
+  updated_by: number | null;
+  updated_at: string;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type ReportFormat = 'docx' | 'pdf' | 'html';
+
+/** The archived documents of a finalised report. */
+export interface HalfYearReportFileTable {
+  report_id: number;
+  format: ReportFormat;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  created_at: string;
+}
+
+/** The two purposes Ale's budget sets money aside for (AL-15). */
+export type BudgetCategory = 'twinning' | 'preparation';
+
+export interface BudgetAllocationTable {
+  id: Generated<number>;
+  municipality_id: number;
+  year: number;
+  category: BudgetCategory;
+  /** SEK öre. */
+  amount_minor: number;
+  note_sv: string | null;
+  updated_by: number | null;
+  updated_at: string;
+}
+
+export interface BudgetEntryTable {
+  id: Generated<number>;
+  municipality_id: number;
+  category: BudgetCategory;
+  spent_on: string;
+  /** SEK öre. */
+  amount_minor: number;
+  description_sv: string;
+  project_id: number | null;
+  partnership_id: number | null;
+  user_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type PartnershipRecommendation = 'continue' | 'change' | 'end';
+
+/** An evaluation of a partnership (AR-9). */
+export interface PartnershipEvaluationTable {
+  id: Generated<number>;
+  municipality_id: number;
+  partnership_id: number;
+  evaluated_on: string;
+  period_start: string;
+  period_end: string;
+  exchanges: ColumnType<number, number | undefined, number>;
+  projects: ColumnType<number, number | undefined, number>;
+  visits: ColumnType<number, number | undefined, number>;
+  events: ColumnType<number, number | undefined, number>;
+  benefit_residents_sv: string | null;
+  benefit_organisation_sv: string | null;
+  /** SEK öre. */
+  costs_minor: number | null;
+  costs_sv: string | null;
+  partner_view_sv: string | null;
+  recommendation: PartnershipRecommendation;
+  recommendation_sv: string | null;
+  decision_id: number | null;
+  user_id: number | null;
+  created_at: string;
+}
+
+/** A claimed run of scheduled work: (job, run_key) is unique, so one process wins. */
+export interface ScheduledRunTable {
+  job: string;
+  run_key: string;
+  claimed_by: string;
+  claimed_at: string;
+  finished_at: string | null;
+  result: string | null;
+}
+
+export interface ReminderSentTable {
+  user_id: number;
+  reminder_key: string;
+  sent_at: string;
+}
+
 export interface Database {
   municipalities: MunicipalityTable;
   official_municipalities: OfficialMunicipalityTable;
@@ -850,6 +996,14 @@ export interface Database {
   project_goals: ProjectGoalTable;
   partnership_goals: PartnershipGoalTable;
   calendar_feeds: CalendarFeedTable;
+  half_year_reports: HalfYearReportTable;
+  half_year_report_sections: HalfYearReportSectionTable;
+  half_year_report_files: HalfYearReportFileTable;
+  budget_allocations: BudgetAllocationTable;
+  budget_entries: BudgetEntryTable;
+  partnership_evaluations: PartnershipEvaluationTable;
+  scheduled_runs: ScheduledRunTable;
+  reminders_sent: ReminderSentTable;
 }
 
 export type User = Selectable<UserTable>;

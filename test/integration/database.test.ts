@@ -24,7 +24,7 @@ describe.each(kinds)('database on %s', (kind) => {
       for (const action of ['seed', 'update']) {
         await db.insertInto('audit_log').values({ municipality_id: m.id, actor: 'system:seed', action, entity: 'municipality', entity_id: String(m.id), details: '{"n":1}', at: now }).execute();
       }
-      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0200_back_office', '20261121_0300_strategy']);
+      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0200_back_office', '20261121_0300_strategy', '20261121_0400_reporting']);
       const lifecycles = await t.handle.db.selectFrom('projects').select(['title_sv', 'lifecycle']).orderBy('title_sv').execute();
       expect(lifecycles).toEqual([
         { title_sv: 'Planerat', lifecycle: 'idea' },
@@ -44,10 +44,10 @@ describe.each(kinds)('database on %s', (kind) => {
   it('migrates an empty database, and migrating again changes nothing', async () => {
     const t = await createTestDb(kind, { migrate: false });
     try {
-      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0100_initial', '20261121_0200_back_office', '20261121_0300_strategy']);
+      expect(await migrateToLatest(t.handle.db)).toEqual(['20261121_0100_initial', '20261121_0200_back_office', '20261121_0300_strategy', '20261121_0400_reporting']);
       expect(await migrateToLatest(t.handle.db)).toEqual([]);
       const tables = (await t.handle.db.introspection.getTables()).map((x) => x.name);
-      for (const name of ['municipalities', 'organisations', 'partnerships', 'partnership_events', 'projects', 'project_funding', 'decisions', 'page_feedback', 'audit_log', 'users', 'sessions', 'revisions', 'audit_head', 'strategies', 'strategy_goals', 'action_plans', 'measures', 'measure_notes', 'goal_progress_history', 'project_goals', 'calendar_feeds']) {
+      for (const name of ['municipalities', 'organisations', 'partnerships', 'partnership_events', 'projects', 'project_funding', 'decisions', 'page_feedback', 'audit_log', 'users', 'sessions', 'revisions', 'audit_head', 'strategies', 'strategy_goals', 'action_plans', 'measures', 'measure_notes', 'goal_progress_history', 'project_goals', 'calendar_feeds', 'half_year_reports', 'half_year_report_sections', 'half_year_report_files', 'budget_allocations', 'budget_entries', 'partnership_evaluations', 'scheduled_runs', 'reminders_sent']) {
         expect(tables).toContain(name);
       }
     } finally {

@@ -11,6 +11,7 @@ import { recordAudit } from '../../src/features/audit/chain.js';
 import { projectReviewAdapter } from '../../src/features/editing/project-adapter.js';
 import { workingCopy } from '../../src/features/editing/review.js';
 import type { AdminTestApp } from './admin.js';
+import { reportingFixture } from './admin-fixtures-reporting.js';
 
 export type RecordKind =
   | 'project'
@@ -31,7 +32,12 @@ export type RecordKind =
   | 'plan'
   | 'measure'
   | 'evaluation'
-  | 'feed';
+  | 'feed'
+  // Follow-up and reporting (issue 5): `:id` and `:unitId` (report section), `:entryId`, `:evaluationId`.
+  | 'report'
+  | 'report_section'
+  | 'budget_entry'
+  | 'partnership_evaluation';
 
 let seq = 0;
 
@@ -51,6 +57,11 @@ export async function fixture(t: AdminTestApp, kind: RecordKind, municipalityId:
       ).id,
     );
   switch (kind) {
+    case 'report':
+    case 'report_section':
+    case 'budget_entry':
+    case 'partnership_evaluation':
+      return reportingFixture(t, kind, municipalityId, unit, seq);
     case 'project':
       return { id: String(await project()) };
     case 'audit': {

@@ -4,7 +4,12 @@
  * fails when a route exists that is not declared here.
  */
 import { type Need, n } from './admin-need.js';
+import { BUDGET_SPEC } from './admin-routes-budget.js';
 import { CALENDAR_SPEC } from './admin-routes-calendar.js';
+import { EVALUATION_SPEC } from './admin-routes-evaluations.js';
+import { FOLLOW_UP_SPEC } from './admin-routes-followup.js';
+import { REMINDER_SPEC } from './admin-routes-reminders.js';
+import { REPORT_SPEC } from './admin-routes-reports.js';
 import { PLAN_SPEC } from './admin-routes-plans.js';
 import { STRATEGY_SPEC } from './admin-routes-strategy.js';
 
@@ -128,6 +133,12 @@ export const SPEC: Record<string, Need> = {
   ...STRATEGY_SPEC,
   ...PLAN_SPEC,
   ...CALENDAR_SPEC,
+  // Follow-up and reporting (issue 5)
+  ...REPORT_SPEC,
+  ...FOLLOW_UP_SPEC,
+  ...BUDGET_SPEC,
+  ...EVALUATION_SPEC,
+  ...REMINDER_SPEC,
 };
 
 /** Routes that answer before a complete sign-in; their own tests cover them. */

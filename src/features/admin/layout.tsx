@@ -27,6 +27,9 @@ export type AdminNavKey =
   | 'dashboard'
   | 'strategy'
   | 'plans'
+  | 'followUp'
+  | 'reports'
+  | 'budget'
   | 'projects'
   | 'partnerships'
   | 'organisations'
@@ -55,6 +58,9 @@ const T = {
   dashboard: { sv: 'Översikt', en: 'Overview' },
   strategy: { sv: 'Strategi och mål', en: 'Strategy and goals' },
   plans: { sv: 'Handlingsplaner', en: 'Action plans' },
+  followUp: { sv: 'Uppföljning', en: 'Follow-up' },
+  reports: { sv: 'Halvårsrapporter', en: 'Half-year reports' },
+  budget: { sv: 'Budget', en: 'Budget' },
   projects: { sv: 'Projekt', en: 'Projects' },
   partnerships: { sv: 'Vänorter och samarbeten', en: 'Twin towns and partnerships' },
   organisations: { sv: 'Organisationer', en: 'Organisations' },
@@ -106,6 +112,9 @@ function navItems(ctx: AdminPageContext): { key: AdminNavKey; href: string; labe
     { key: 'dashboard', path: base, show: true },
     { key: 'strategy', path: `${base}/strategi`, show: true },
     { key: 'plans', path: `${base}/handlingsplaner`, show: true },
+    { key: 'followUp', path: `${base}/uppfoljning`, show: true },
+    { key: 'reports', path: `${base}/halvarsrapporter`, show: true },
+    { key: 'budget', path: `${base}/budget`, show: true },
     { key: 'projects', path: `${base}/projekt`, show: true },
     { key: 'partnerships', path: `${base}/samarbeten`, show: true },
     { key: 'organisations', path: `${base}/organisationer`, show: true },

@@ -7,6 +7,11 @@ import type { AppEnv } from '../../app-env.js';
 import type { Lang } from '../../i18n/index.js';
 import { attachmentAdminRoutes } from '../attachments/routes.js';
 import { auditRoutes } from '../audit/routes.js';
+import { budgetAdminRoutes } from '../budget/routes.js';
+import { followUpRoutes } from '../dashboard/routes.js';
+import { partnershipEvaluationRoutes } from '../registry/partnerships/evaluations/routes.js';
+import { reminderAdminRoutes } from '../reminders/routes.js';
+import { reportAdminRoutes } from '../reports/admin/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { decisionRoutes } from '../decisions/routes.js';
 import { editingRoutes } from '../editing/routes.js';
@@ -31,6 +36,11 @@ export function adminRoutes(lang: Lang): Hono<AppEnv> {
   app.route('/', strategyAdminRoutes(lang));
   app.route('/', planAdminRoutes(lang));
   app.route('/', calendarAdminRoutes(lang));
+  app.route('/', reportAdminRoutes(lang));
+  app.route('/', followUpRoutes(lang));
+  app.route('/', budgetAdminRoutes(lang));
+  app.route('/', partnershipEvaluationRoutes(lang));
+  app.route('/', reminderAdminRoutes(lang));
   app.route('/', dashboardRoutes(lang));
   return app;
 }

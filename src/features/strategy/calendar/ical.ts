@@ -29,7 +29,16 @@ export interface CalendarInput {
 /** How often a calendar client should fetch the feed again. */
 export const FEED_REFRESH_SECONDS = 6 * 3600;
 
-const UID_KIND: Record<DueItem['kind'], string> = { strategy_review: 'strategy-review', plan_evaluation: 'plan-evaluation', measure_end: 'measure-end' };
+const UID_KIND: Record<DueItem['kind'], string> = {
+  strategy_review: 'strategy-review',
+  plan_evaluation: 'plan-evaluation',
+  measure_end: 'measure-end',
+  report: 'report',
+  report_section: 'report-section',
+  partnership_evaluation: 'partnership-evaluation',
+  decision_awaited: 'decision-awaited',
+  measure_stale: 'measure-stale',
+};
 
 /** The stable UID of an item's event, e.g. `strategy-review-3-2026-10-14@utblick`. */
 export function eventUid(item: Pick<DueItem, 'kind' | 'recordId' | 'dueOn'>): string {

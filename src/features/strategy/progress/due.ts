@@ -9,8 +9,15 @@ import { addDays, type DueInfo, planEvaluationDue, strategyReviewDue } from './c
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * Every kind of deadline: the strategy work's own (this file), and those of follow-up and
+ * reporting (issue 5): a unit's section of the half-year report, the report itself, a partnership's
+ * evaluation (AR-9), a decision a project awaits, a measure without a recent progress report.
+ */
+export type DueKind = 'strategy_review' | 'plan_evaluation' | 'measure_end' | 'report_section' | 'report' | 'partnership_evaluation' | 'decision_awaited' | 'measure_stale';
+
 export interface DueItem {
-  kind: 'strategy_review' | 'plan_evaluation' | 'measure_end';
+  kind: DueKind;
   /** The strategy's, plan's or measure's title (Swedish). */
   title: string;
   dueOn: string;
@@ -23,6 +30,8 @@ export interface DueItem {
   titleEn?: string | null;
   /** For a measure: the title of its action plan. */
   planTitle?: string;
+  /** The unit whose people the item concerns (a report section, a measure, a partnership), if any: reminders go to its editors. */
+  unitId?: number | null;
   municipalityId: number;
 }
 
@@ -39,7 +48,7 @@ export interface DueItemOptions {
 
 const stateOf = (info: DueInfo): DueItem['state'] | undefined => (info.state === 'due' ? 'due' : info.state === 'overdue' ? 'overdue' : info.state === 'not_due' ? 'upcoming' : undefined);
 
-const KIND_ORDER: Record<DueItem['kind'], number> = { strategy_review: 0, plan_evaluation: 1, measure_end: 2 };
+const KIND_ORDER: Record<DueItem['kind'], number> = { strategy_review: 0, plan_evaluation: 1, measure_end: 2, report: 3, report_section: 4, partnership_evaluation: 5, decision_awaited: 6, measure_stale: 7 };
 
 /**
  * Everything due in the municipality's strategy work, by due date (earliest first).

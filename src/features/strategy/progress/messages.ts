@@ -9,6 +9,11 @@ export const DUE_KIND: Record<DueItem['kind'], Text> = {
   strategy_review: { sv: 'Översyn av strategin', en: 'Review of the strategy' },
   plan_evaluation: { sv: 'Utvärdering av handlingsplanen', en: 'Evaluation of the action plan' },
   measure_end: { sv: 'Åtgärden ska vara klar', en: 'Measure due to be finished' },
+  report: { sv: 'Halvårsrapporten ska vara klar', en: 'Half-year report due' },
+  report_section: { sv: 'Förvaltningens avsnitt i halvårsrapporten', en: 'Unit’s section of the half-year report' },
+  partnership_evaluation: { sv: 'Utvärdering av samarbetet', en: 'Evaluation of the partnership' },
+  decision_awaited: { sv: 'Projektet väntar på beslut', en: 'Project awaiting a decision' },
+  measure_stale: { sv: 'Åtgärden saknar aktuell lägesrapport', en: 'Measure without a recent progress report' },
 };
 
 export const DUE_STATE: Record<DueItem['state'], Text> = {

@@ -1,0 +1,155 @@
+/**
+ * Charts drawn on the server as SVG with Apache ECharts (server-side rendering, no browser, no
+ * script on the page), each with the same figures as a table and as CSV, and as PNG (sharp) for
+ * the Word and PDF documents. One `ChartSpec` describes a chart once; every output comes from it,
+ * so the picture, the table and the download cannot disagree.
+ */
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatMoney, formatNumber, type Lang } from '../../i18n/index.js';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, SVGRenderer]);
+
+export type ChartKind = 'bar' | 'stacked-bar' | 'horizontal-bar' | 'line' | 'pie';
+/** How values are written: öre shown as kronor, plain numbers, or percentages (0–100). */
+export type ChartValueFormat = 'money_minor' | 'number' | 'percent';
+
+export interface ChartSeries {
+  name: string;
+  values: (number | null)[];
+}
+
+export interface ChartSpec {
+  /** Stable and URL-safe: the export's file name and the figure's anchor, e.g. `funding-per-year`. */
+  id: string;
+  kind: ChartKind;
+  title: string;
+  /** The header of the category column in the table, e.g. "År" or "Land". */
+  categoryLabel: string;
+  categories: string[];
+  series: ChartSeries[];
+  valueFormat: ChartValueFormat;
+  /** Currency of money values (ISO 4217); SEK unless told. */
+  currency?: string;
+  /** One or two sentences saying what the chart shows, for everyone (and screen readers). */
+  summary: string;
+}
+
+/** Colours with at least 3:1 contrast against white (WCAG 1.4.11), distinguishable in grey too. */
+export const PALETTE = ['#1f5fa8', '#b5470b', '#2e7d32', '#6a1b9a', '#7a6100', '#00695c', '#ad1457', '#455a64'];
+
+export interface RenderOptions {
+  width?: number;
+  height?: number;
+}
+
+/** A value as text in the chart's format, e.g. "1 250 000 kr", "12 %", "1 234". */
+export function formatChartValue(spec: Pick<ChartSpec, 'valueFormat' | 'currency'>, value: number | null, lang: Lang): string {
+  if (value === null || !Number.isFinite(value)) return '–';
+  switch (spec.valueFormat) {
+    case 'money_minor':
+      return formatMoney(lang, value, spec.currency ?? 'SEK');
+    case 'percent':
+      return `${formatNumber(lang, Math.round(value * 10) / 10)} %`;
+    default:
+      return formatNumber(lang, value);
+  }
+}
+
+/** Values as the axis shows them: whole kronor for money. */
+const axisValue = (spec: ChartSpec, v: number | null) => (v === null ? null : spec.valueFormat === 'money_minor' ? Math.round(v / 100) : v);
+
+function option(spec: ChartSpec, lang: Lang): echarts.EChartsCoreOption {
+  const base = { animation: false, color: PALETTE, textStyle: { fontFamily: 'Liberation Sans, Arial, Helvetica, sans-serif', fontSize: 13, color: '#1b1b1b' } };
+  const axisLabel = { color: '#1b1b1b', fontSize: 12 };
+  const valueAxis = {
+    type: 'value',
+    axisLabel: { ...axisLabel, formatter: (v: number) => (spec.valueFormat === 'percent' ? `${v} %` : formatNumber(lang, v)) },
+    splitLine: { lineStyle: { color: '#d0d0d0' } },
+    ...(spec.valueFormat === 'percent' ? { max: 100 } : {}),
+  };
+  const categoryAxis = { type: 'category', data: spec.categories, axisLabel: { ...axisLabel, interval: 0, hideOverlap: true, width: 110, overflow: 'truncate' }, axisLine: { lineStyle: { color: '#5a5a5a' } } };
+  const legend = spec.series.length > 1 ? { top: 0, textStyle: { color: '#1b1b1b' } } : undefined;
+  if (spec.kind === 'pie') {
+    const s = spec.series[0] ?? { name: spec.title, values: [] };
+    return {
+      ...base,
+      legend: { bottom: 0, textStyle: { color: '#1b1b1b' } },
+      series: [{ type: 'pie', name: s.name, radius: ['35%', '65%'], label: { color: '#1b1b1b' }, data: spec.categories.map((c, i) => ({ name: c, value: axisValue(spec, s.values[i] ?? null) })) }],
+    };
+  }
+  const horizontal = spec.kind === 'horizontal-bar';
+  const grid = { left: horizontal ? 130 : 70, right: 24, top: legend ? 40 : 16, bottom: 40, containLabel: false };
+  return {
+    ...base,
+    legend,
+    grid,
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+    series: spec.series.map((s) => ({
+      type: spec.kind === 'line' ? 'line' : 'bar',
+      name: s.name,
+      stack: spec.kind === 'stacked-bar' ? 'total' : undefined,
+      data: s.values.map((v) => axisValue(spec, v)),
+      barMaxWidth: 48,
+    })),
+  };
+}
+
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The chart as a standalone SVG document: `role="img"`, named by its title, with a `<title>` and
+ * `<desc>` (the summary) so it also makes sense outside the page.
+ * @example renderChartSvg({ id: 'funding', kind: 'bar', title: 'Bidrag per år', … }, 'sv')
+ */
+export function renderChartSvg(spec: ChartSpec, lang: Lang, opts: RenderOptions = {}): string {
+  const width = opts.width ?? 720;
+  const height = opts.height ?? (spec.kind === 'horizontal-bar' ? Math.max(200, 60 + spec.categories.length * 28) : 340);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(option(spec, lang));
+    const svg = chart.renderToSVGString();
+    const titleId = `chart-${spec.id}-title`;
+    const descId = `chart-${spec.id}-desc`;
+    return svg.replace(
+      /^<svg /,
+      `<svg role="img" aria-labelledby="${titleId} ${descId}" `,
+    ).replace(/(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(spec.title)}</title><desc id="${descId}">${escapeXml(spec.summary)}</desc>`);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The chart's figures as rows for a table: the category, then one cell per series. */
+export function chartRows(spec: ChartSpec, lang: Lang): { header: string[]; rows: string[][] } {
+  return {
+    header: [spec.categoryLabel, ...spec.series.map((s) => s.name)],
+    rows: spec.categories.map((c, i) => [c, ...spec.series.map((s) => formatChartValue(spec, s.values[i] ?? null, lang))]),
+  };
+}
+
+const csvCell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/**
+ * The chart's figures as CSV the way Swedish Excel opens it: UTF-8 with BOM, semicolons, decimal
+ * comma; money in kronor with two decimals, no thousands separators.
+ */
+export function chartCsv(spec: ChartSpec): string {
+  const num = (v: number | null) => {
+    if (v === null || !Number.isFinite(v)) return '';
+    const n = spec.valueFormat === 'money_minor' ? (v / 100).toFixed(2) : String(Math.round(v * 100) / 100);
+    return n.replace('.', ',');
+  };
+  const header = [spec.categoryLabel, ...spec.series.map((s) => (spec.valueFormat === 'money_minor' ? `${s.name} (${spec.currency ?? 'SEK'})` : s.name))];
+  const lines = [header.map(csvCell).join(';'), ...spec.categories.map((c, i) => [csvCell(c), ...spec.series.map((s) => num(s.values[i] ?? null))].join(';'))];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The SVG as PNG (sharp/librsvg), at `density` DPI (the SVG's own size is at 72). */
+export async function svgToPng(svg: string, density = 144): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp(Buffer.from(svg), { density }).flatten({ background: '#ffffff' }).png().toBuffer();
+}

@@ -1,0 +1,9 @@
+/** Evaluations of partnerships (AR-9): to be built. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../../../app-env.js';
+import type { Lang } from '../../../../i18n/index.js';
+
+export function partnershipEvaluationRoutes(_lang: Lang): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  return app;
+}
