@@ -14,6 +14,16 @@ export interface ReceivedMail {
   raw: string;
 }
 
+/**
+ * A received mail parsed in full with `mailparser` (multipart, attachments). For mail with
+ * attachments; `parseMail` reads simple plain-text mail.
+ * @example const full = await parseFullMail(smtp.mails[0]!.raw); full.attachments.map((a) => a.filename)
+ */
+export async function parseFullMail(raw: string) {
+  const { simpleParser } = await import('mailparser');
+  return simpleParser(raw);
+}
+
 function decodeQuotedPrintable(s: string): string {
   const bytes: number[] = [];
   const soft = s.replace(/=\r?\n/g, '');

@@ -7,10 +7,19 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config/env.js';
 import { log } from '../../log.js';
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer | Uint8Array;
+}
+
 export interface Mail {
-  to: string;
+  /** One address, or several (one mail to all of them). */
+  to: string | string[];
   subject: string;
   text: string;
+  /** Files sent with the mail, e.g. a finalised report's Word and PDF documents. */
+  attachments?: MailAttachment[];
 }
 
 export interface Mailer {
@@ -35,7 +44,8 @@ function smtpMailer(url: string, from: string): Mailer {
   const transport: Transporter = nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 });
   return {
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      const attachments = mail.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }));
+      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, attachments });
     },
   };
 }
@@ -43,7 +53,7 @@ function smtpMailer(url: string, from: string): Mailer {
 function logMailer(from: string): Mailer {
   return {
     async send(mail) {
-      log('info', 'mail not sent: SMTP_URL is not set; the mail follows', { from, to: mail.to, subject: mail.subject, text: mail.text });
+      log('info', 'mail not sent: SMTP_URL is not set; the mail follows', { from, to: mail.to, subject: mail.subject, text: mail.text, attachments: mail.attachments?.map((a) => a.filename) });
     },
   };
 }
