@@ -230,7 +230,7 @@ describe.each(kinds)('partnerships on %s', (kind) => {
     expect(after).toContain('1940-talet–1950-talet');
   });
 
-  it('the form cannot make a partnership active; dormant and ended may be set', async () => {
+  it('the form cannot make a partnership active or ended; dormant may be set', async () => {
     const before = await count('partnerships');
     const res = await t.request(t.users.coordinator, '/admin/arvika/samarbeten/ny', { form: newForm({ status: 'active' }) });
     expect(res.status).toBe(400);
@@ -250,9 +250,14 @@ describe.each(kinds)('partnerships on %s', (kind) => {
     expect((await t.handle.db.selectFrom('partnerships').select(['status', 'publication_state']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ status: 'proposed', publication_state: 'draft' });
     const page = await (await t.request(t.users.coordinator, `/admin/arvika/samarbeten/${id}`)).text();
     expect(page).toContain(`/admin/arvika/samarbeten/${id}/aktivera`);
+    // Ending needs a recorded decision (AR-9): only the ending page can do it.
     const ended = await t.request(t.users.coordinator, `/admin/arvika/samarbeten/${id}/redigera`, { form: newForm({ title_sv: 'Föreslaget samarbete', status: 'ended', version }) });
-    expect(ended.status).toBe(303);
-    expect((await t.handle.db.selectFrom('partnerships').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('ended');
+    expect(ended.status).toBe(400);
+    expect(decode(await ended.text())).toContain('Ett samarbete avslutas bara med ett registrerat beslut');
+    expect((await t.handle.db.selectFrom('partnerships').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('proposed');
+    const dormant = await t.request(t.users.coordinator, `/admin/arvika/samarbeten/${id}/redigera`, { form: newForm({ title_sv: 'Föreslaget samarbete', status: 'dormant', version }) });
+    expect(dormant.status).toBe(303);
+    expect((await t.handle.db.selectFrom('partnerships').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status).toBe('dormant');
   });
 
   it('reports every error at once, beside its field, and keeps every row typed', async () => {

@@ -1,12 +1,155 @@
-/** The international budget of a year (AL-15): allocated, used, remaining. To be built (helper H4). */
+/**
+ * The international budget of a year (AL-15): what is allocated to twin-town work ('twinning') and
+ * to preparing international projects ('preparation'), what has been used, and what remains.
+ *
+ * Vad som räknas som förbrukat (the rule, also shown on the budget page):
+ * - Ett projekt räknas till det år det hör till: startdatumets år, eller projektets år (`year`)
+ *   när startdatum saknas. Projekt som ställts in (status eller livscykel 'cancelled') eller fått
+ *   avslag (livscykel 'rejected') räknas inte.
+ * - Förberedelse ('preparation'): kommunens kontanta medfinansiering (municipal_cash i SEK) i
+ *   projekt under förberedelse, det vill säga med livscykeln idé, bedömning eller väntar på
+ *   beslut, eller med status planerat eller ansökt.
+ * - Vänortsarbete ('twinning'): kommunens kontanta medfinansiering i övriga projekt som är
+ *   kopplade till ett vänortssamarbete (partnership of kind 'twinning').
+ *   Ett projekt räknas aldrig i båda kategorierna: förberedelse går före.
+ * - Till det kommer de poster samordnaren har registrerat med datum under året.
+ * - Återstår = anslaget − förbrukat; inget värde när inget anslag är satt.
+ */
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/schema.js';
-import type { BudgetYear } from '../reports/model.js';
+import type { BudgetCategory, Database } from '../../db/schema.js';
+import type { BudgetYear, ReportBudgetCategory } from '../reports/model.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The year's budget per category; categories with nothing allocated or used still appear (allocated null). */
+/** The budget's two categories, in the order they are shown. */
+export const BUDGET_CATEGORIES: readonly BudgetCategory[] = ['twinning', 'preparation'];
+
+/** Project lifecycles that mean the project is still being prepared. */
+export const PREPARATION_LIFECYCLES = ['idea', 'assessment', 'awaiting_decision'] as const;
+/** Project statuses that mean the project is still being prepared. */
+export const PREPARATION_STATUSES = ['planned', 'applied'] as const;
+
+interface ProjectRow {
+  id: number;
+  title: string;
+  startDate: string | null;
+  year: number | null;
+  status: string | null;
+  lifecycle: string;
+  cashMinor: number;
+  twinningPartnershipId: number | null;
+}
+
+/** The year a project counts in: its start date's year, else its `year`. */
+export function projectBudgetYear(startDate: string | null, year: number | null): number | null {
+  if (startDate && /^\d{4}/.test(startDate)) return Number(startDate.slice(0, 4));
+  return year === null ? null : Number(year);
+}
+
+/**
+ * Which category a project's municipal cash counts in, or null when it counts in none (see the
+ * module's rule: cancelled and rejected never count; preparation before twinning).
+ * @example projectBudgetCategory({ status: 'planned', lifecycle: 'idea', twinning: true }) // 'preparation'
+ */
+export function projectBudgetCategory(p: { status: string | null; lifecycle: string; twinning: boolean }): BudgetCategory | null {
+  if (p.status === 'cancelled' || p.lifecycle === 'cancelled' || p.lifecycle === 'rejected') return null;
+  const preparing = (PREPARATION_LIFECYCLES as readonly string[]).includes(p.lifecycle) || (PREPARATION_STATUSES as readonly string[]).includes(p.status ?? '');
+  if (preparing) return 'preparation';
+  return p.twinning ? 'twinning' : null;
+}
+
+async function projectsWithCash(db: Db, municipalityId: number, year: number): Promise<ProjectRow[]> {
+  const rows = await db
+    .selectFrom('projects as p')
+    .innerJoin('project_funding as f', 'f.project_id', 'p.id')
+    .select((eb) => ['p.id', 'p.title_sv', 'p.start_date', 'p.year', 'p.status', 'p.lifecycle', eb.fn.sum<string | number>('f.amount_minor').as('cash')])
+    .where('p.municipality_id', '=', municipalityId)
+    .where('f.kind', '=', 'municipal_cash')
+    .where('f.currency', '=', 'SEK')
+    .where('f.amount_minor', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('p.start_date', '>=', `${year}-01-01`).and('p.start_date', '<=', `${year}-12-31`),
+        eb('p.start_date', 'is', null).and('p.year', '=', year),
+      ]),
+    )
+    .groupBy(['p.id', 'p.title_sv', 'p.start_date', 'p.year', 'p.status', 'p.lifecycle'])
+    .execute();
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('project_partnerships as pp')
+    .innerJoin('partnerships as s', 's.id', 'pp.partnership_id')
+    .select(['pp.project_id', 'pp.partnership_id'])
+    .where('s.municipality_id', '=', municipalityId)
+    .where('s.kind', '=', 'twinning')
+    .where(
+      'pp.project_id',
+      'in',
+      rows.map((r) => Number(r.id)),
+    )
+    .orderBy('pp.partnership_id')
+    .execute();
+  const twinning = new Map<number, number>();
+  for (const l of links) if (!twinning.has(Number(l.project_id))) twinning.set(Number(l.project_id), Number(l.partnership_id));
+  return rows.map((r) => ({
+    id: Number(r.id),
+    title: r.title_sv,
+    startDate: r.start_date,
+    year: r.year === null ? null : Number(r.year),
+    status: r.status,
+    lifecycle: r.lifecycle,
+    cashMinor: Number(r.cash),
+    twinningPartnershipId: twinning.get(Number(r.id)) ?? null,
+  }));
+}
+
+/**
+ * The year's budget per category, both categories always present (allocated null when nothing is
+ * allocated). Used lines: the projects first (by date), then the coordinator's entries (by date).
+ * @example await budgetForYear(db, 2, 2026) // { year: 2026, categories: [{ category: 'twinning', allocatedMinor: 50_000_00, usedMinor: 12_500_00, remainingMinor: 37_500_00, used: [...] }, …] }
+ */
 export async function budgetForYear(db: Db, municipalityId: number, year: number): Promise<BudgetYear> {
-  void db; void municipalityId;
-  return { year, categories: [] };
+  const [allocations, entries, projects] = await Promise.all([
+    db.selectFrom('budget_allocations').select(['category', 'amount_minor']).where('municipality_id', '=', municipalityId).where('year', '=', year).execute(),
+    db
+      .selectFrom('budget_entries')
+      .select(['id', 'category', 'spent_on', 'amount_minor', 'description_sv', 'project_id', 'partnership_id'])
+      .where('municipality_id', '=', municipalityId)
+      .where('spent_on', '>=', `${year}-01-01`)
+      .where('spent_on', '<=', `${year}-12-31`)
+      .orderBy('spent_on')
+      .orderBy('id')
+      .execute(),
+    projectsWithCash(db, municipalityId, year),
+  ]);
+  const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date ?? '').localeCompare(b.date ?? '');
+  const categories: ReportBudgetCategory[] = BUDGET_CATEGORIES.map((category) => {
+    const fromProjects: ReportBudgetCategory['used'] = projects
+      .filter((p) => projectBudgetCategory({ status: p.status, lifecycle: p.lifecycle, twinning: p.twinningPartnershipId !== null }) === category)
+      .map((p) => ({
+        source: 'project' as const,
+        description: p.title,
+        date: p.startDate ?? (p.year === null ? null : `${p.year}-01-01`),
+        amountMinor: p.cashMinor,
+        projectId: p.id,
+        partnershipId: category === 'twinning' ? p.twinningPartnershipId : null,
+      }))
+      .sort(byDate);
+    const fromEntries: ReportBudgetCategory['used'] = entries
+      .filter((e) => e.category === category)
+      .map((e) => ({
+        source: 'entry' as const,
+        description: e.description_sv,
+        date: e.spent_on,
+        amountMinor: Number(e.amount_minor),
+        projectId: e.project_id === null ? null : Number(e.project_id),
+        partnershipId: e.partnership_id === null ? null : Number(e.partnership_id),
+      }));
+    const used = [...fromProjects, ...fromEntries];
+    const usedMinor = used.reduce((sum, u) => sum + u.amountMinor, 0);
+    const allocation = allocations.find((a) => a.category === category);
+    const allocatedMinor = allocation ? Number(allocation.amount_minor) : null;
+    return { category, allocatedMinor, usedMinor, remainingMinor: allocatedMinor === null ? null : allocatedMinor - usedMinor, used };
+  });
+  return { year, categories };
 }

@@ -1,12 +1,16 @@
 /** Twin towns, networks and partners: a map with an equivalent list, and each partnership's history. */
-import { countryName, formatFuzzyDate, formatNumber, type Lang, localePath, t } from '../../i18n/index.js';
+import { countryName, fill, formatFuzzyDate, formatNumber, type Lang, localePath, t } from '../../i18n/index.js';
 import { EVENT_KINDS, label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PROJECT_KINDS } from '../../i18n/labels.js';
 import { Layout, municipalityName, type PageContext } from '../../ui/layout.js';
 import { sourceText } from '../projects/presenter.js';
 import { GL } from '../strategy/public/messages.js';
 import type { PublicGoalLink } from '../strategy/public/presenter.js';
 import { renderPartnerMap } from './map.js';
+import { endedText } from './presenter.js';
 import type { PartnershipRecord } from './repository.js';
+
+/** An ended partnership's status with the day it ended (AR-9). */
+const ENDED = { sv: 'Avslutat {date}', en: 'Ended {date}' };
 
 function pick(lang: Lang, sv: string | null, en: string | null): string {
   return lang === 'en' && en ? en : (sv ?? '');
@@ -85,11 +89,12 @@ export function PartnersPage({ ctx, partnerships, home, themeLabels, goals }: Pa
 function Partnership({ lang, p, slug, themeLabels, goals }: { lang: Lang; p: PartnershipRecord; slug: string; themeLabels: PartnersPageProps['themeLabels']; goals: PublicGoalLink[] }) {
   const none = t(lang, 'project_not_stated');
   const source = sourceText(p.source, lang);
+  const ended = endedText(p, lang);
   return (
     <article class="partnership" id={`samarbete-${p.id}`} aria-labelledby={`samarbete-${p.id}-title`}>
       <h3 id={`samarbete-${p.id}-title`}>{pick(lang, p.title_sv, p.title_en)}</h3>
       <p class="meta">
-        {label(PARTNERSHIP_KINDS, p.kind, lang)} · {label(PARTNERSHIP_STATUSES, p.status, lang)}
+        {label(PARTNERSHIP_KINDS, p.kind, lang)} · {ended ? <strong>{fill(ENDED[lang], { date: ended })}</strong> : label(PARTNERSHIP_STATUSES, p.status, lang)}
       </p>
       {pick(lang, p.summary_sv, p.summary_en) && <p>{pick(lang, p.summary_sv, p.summary_en)}</p>}
       {p.cooperation_areas.length > 0 && (

@@ -5,6 +5,17 @@ import type { PartnershipRecord } from './repository.js';
 
 const pick = (lang: Lang, sv: string | null, en: string | null) => (lang === 'en' && en ? en : (sv ?? ''));
 
+/**
+ * When an ended partnership ended, as the history states it: its latest 'ended' event's date
+ * ("12 mars 2026", "hösten 1992"); null when it has not ended or the history has no such event.
+ * @example endedText(p, 'sv') // '12 mars 2026'
+ */
+export function endedText(p: Pick<PartnershipRecord, 'status' | 'events'>, lang: Lang): string | null {
+  if (p.status !== 'ended') return null;
+  const last = p.events.filter((e) => e.kind === 'ended').at(-1);
+  return last ? formatFuzzyDate(lang, last.date_from, last.date_to, last.date_precision) : null;
+}
+
 export function publicPartnership(p: PartnershipRecord, lang: Lang) {
   return {
     id: p.id,

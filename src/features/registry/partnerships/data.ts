@@ -3,9 +3,11 @@
  * a revision stores), how it is read from and written to the live tables, and its review adapter
  * (publication with review, AL-14, through src/features/editing/review.ts).
  *
- * Status rule (AR-2): a partnership becomes 'active' only through the activation page, after a
- * completed assessment and a recorded decision. The form may keep an active partnership active
- * and may set 'dormant' or 'ended'; 'proposed' only while it is still proposed. `apply` enforces
+ * Status rule (AR-2, AR-9): a partnership becomes 'active' only through the activation page, after
+ * a completed assessment and a recorded decision, and 'ended' only through the ending page, with a
+ * recorded decision (evaluations/service.ts). The form may keep an active partnership active and
+ * may set 'dormant'; 'proposed' only while it is still proposed; an ended partnership stays
+ * ended. `apply` enforces
  * the same rule against the live status at the moment of writing, so a draft written before an
  * activation cannot undo it when published later, and no draft can activate anything.
  *
@@ -63,10 +65,12 @@ export interface PartnershipData {
 
 /**
  * The statuses the form may set, given the live status (undefined for a new partnership).
- * 'active' only when already active; 'proposed' only while still proposed.
+ * 'active' only when already active; 'proposed' only while still proposed; 'ended' only when
+ * already ended, and then nothing else (ending and its decision: the ending page).
  */
 export function allowedStatuses(live: PartnershipStatus | undefined): PartnershipStatus[] {
-  return STATUS_VALUES.filter((s) => (s === 'active' ? live === 'active' : s === 'proposed' ? live === undefined || live === 'proposed' : true));
+  if (live === 'ended') return ['ended'];
+  return STATUS_VALUES.filter((s) => (s === 'active' ? live === 'active' : s === 'proposed' ? live === undefined || live === 'proposed' : s !== 'ended'));
 }
 
 /** The status that writing `wanted` over `live` gives: `wanted` if the form may set it, else `live` unchanged. */

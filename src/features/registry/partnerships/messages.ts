@@ -27,8 +27,8 @@ export const PS = {
   assessment: { sv: 'Bedömning', en: 'Assessment' },
   activate: { sv: 'Aktivera samarbetet', en: 'Activate the partnership' },
   activateHint: {
-    sv: 'Ett samarbete blir aktivt först när bedömningen är klar och ett beslut har fattats (AR-2).',
-    en: 'A partnership becomes active only once its assessment is complete and a decision has been made (AR-2).',
+    sv: 'Ett samarbete blir aktivt först när bedömningen är klar och ett beslut har fattats (AR-2). Det avslutas bara med ett registrerat beslut, under Utvärderingar (AR-9).',
+    en: 'A partnership becomes active only once its assessment is complete and a decision has been made (AR-2). It is ended only with a recorded decision, under Evaluations (AR-9).',
   },
   state: {
     draft: { sv: 'Utkast, inte publicerat', en: 'Draft, not published' },
@@ -80,8 +80,8 @@ export const PS = {
   } satisfies Record<string, Text>,
   errors: {
     status: {
-      sv: 'Välj föreslaget, vilande eller avslutat. Ett samarbete blir aktivt först när bedömningen är klar och ett beslut har fattats: använd Aktivera samarbetet på samarbetets sida.',
-      en: 'Choose proposed, dormant or ended. A partnership becomes active only once its assessment is complete and a decision has been made: use Activate the partnership on its page.',
+      sv: 'Välj en status i listan. Ett samarbete blir aktivt först när bedömningen är klar och ett beslut har fattats: använd Aktivera samarbetet på samarbetets sida. Ett samarbete avslutas bara med ett registrerat beslut: använd Avsluta samarbetet på sidan Utvärderingar.',
+      en: 'Choose a status from the list. A partnership becomes active only once its assessment is complete and a decision has been made: use Activate the partnership on its page. A partnership is ended only with a recorded decision: use End the partnership on its Evaluations page.',
     },
     partnerNone: { sv: 'Välj minst en partnerorganisation.', en: 'Choose at least one partner organisation.' },
     partner: { sv: 'Välj en organisation i listan.', en: 'Choose an organisation from the list.' },

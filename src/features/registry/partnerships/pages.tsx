@@ -10,6 +10,7 @@ import { GL } from '../../strategy/public/messages.js';
 import { COMMON, labelsIn, pick, tr } from '../messages.js';
 import { Row } from '../ui.js';
 import type { PartnershipData } from './data.js';
+import { EV } from './evaluations/messages.js';
 import { PS, PS_LABELS } from './messages.js';
 
 /** Names and lists the pages need, looked up once per request. */
@@ -263,6 +264,17 @@ export function PartnershipPage(props: {
           </AdminForm>
         </section>
       )}
+      <h2>{tr(EV.heading, lang)}</h2>
+      <ul class="link-list">
+        <li>
+          <a href={`${here}/utvarderingar`}>{tr(EV.heading, lang)}</a>
+        </li>
+        {copy.live.status !== 'ended' && may.publish && (
+          <li>
+            <a href={`${here}/avsluta`}>{tr(EV.endPartnership, lang)}</a>
+          </li>
+        )}
+      </ul>
       <h2>{tr(PS.assessment, lang)}</h2>
       <p>{tr(PS.activateHint, lang)}</p>
       <ul class="link-list">
