@@ -9,6 +9,7 @@ import { ConfigError, type Config, loadConfig } from './config/env.js';
 import { type DbHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { todayInSweden } from './features/decisions/registry.js';
+import { startScheduler } from './features/reminders/scheduler.js';
 import { createResponseCache } from './http/response-cache.js';
 import { log, setLogLevel } from './log.js';
 import { seedIfEmpty } from './seed/load.js';
@@ -58,10 +59,14 @@ export async function main(): Promise<void> {
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
     database: config.database.kind,
     responseCache: config.responseCache.enabled,
+    scheduler: config.scheduler.enabled,
   });
+  // Reminders and the weekly digest; exactly once across processes (src/features/reminders/scheduler.ts).
+  const scheduler = config.scheduler.enabled ? startScheduler(handle.db, config) : undefined;
   const stop = () => {
+    const schedulerStopped = scheduler?.stop() ?? Promise.resolve();
     server.close(() => {
-      void handle.db.destroy().finally(() => process.exit(0));
+      void schedulerStopped.then(() => handle.db.destroy()).finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -34,3 +34,13 @@ describe('operator', () => {
     expect(() => loadConfig({ ACCESSIBILITY_EMAIL: 'not-an-address' })).toThrow(/ACCESSIBILITY_EMAIL/);
   });
 });
+
+describe('scheduler', () => {
+  it('runs scheduled work in the server every 300 seconds unless turned off', () => {
+    expect(loadConfig({}).scheduler).toEqual({ enabled: true, intervalSeconds: 300 });
+    expect(loadConfig({ SCHEDULER: 'off', SCHEDULER_INTERVAL_SECONDS: '60' }).scheduler).toEqual({ enabled: false, intervalSeconds: 60 });
+    for (const env of [{ SCHEDULER: 'yes' }, { SCHEDULER_INTERVAL_SECONDS: '5' }, { SCHEDULER_INTERVAL_SECONDS: 'often' }]) {
+      expect(() => loadConfig(env)).toThrow(/SCHEDULER/);
+    }
+  });
+});

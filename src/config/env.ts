@@ -29,6 +29,8 @@ export interface Config {
   mail: { smtpUrl?: string; from: string };
   /** Uploaded attachments: a folder outside the web root, and the largest file accepted. */
   attachments: { dir: string; maxBytes: number };
+  /** Scheduled work in the server process (reminders, the weekly digest): on by default, every 300 s. */
+  scheduler: { enabled: boolean; intervalSeconds: number };
 }
 
 const schema = z.object({
@@ -60,6 +62,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).max(200).default('Utblick <utblick@localhost>'),
   ATTACHMENTS_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_MB: z.coerce.number().min(0.01).max(200).default(20),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
   ACCESSIBILITY_PHONE: z.string().regex(/^[+0-9 ()-]{5,30}$/, 'ACCESSIBILITY_PHONE must be a phone number').optional(),
 });
 
@@ -112,5 +116,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dir: path.resolve(cwd, e.ATTACHMENTS_DIR ?? (database.kind === 'sqlite' && database.file !== ':memory:' ? path.join(path.dirname(database.file), 'attachments') : 'data/attachments')),
       maxBytes: Math.round(e.ATTACHMENT_MAX_MB * 1024 * 1024),
     },
+    scheduler: { enabled: e.SCHEDULER === 'on', intervalSeconds: e.SCHEDULER_INTERVAL_SECONDS },
   };
 }

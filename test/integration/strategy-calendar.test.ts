@@ -2,7 +2,7 @@
  * Calendar feeds: made and renewed in the back office, fetched anonymously by a calendar client,
  * parsed back with an independent parser (ical.js); unknown, renewed and removed addresses answer
  * 404; a personal feed follows the person's roles; the answer never enters the response cache.
- * And the overview's list of what is due in the strategy work. On SQLite and PostgreSQL alike.
+ * And the overview's list of what is due. On SQLite and PostgreSQL alike.
  */
 import type http from 'node:http';
 import ICAL from 'ical.js';
@@ -81,7 +81,7 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
         (
           await db
             .insertInto('measures')
-            .values({ municipality_id: t.arvikaId, plan_id: ids.plan, title_sv: title, title_en: null, description_sv: null, description_en: null, owner_unit_id: t.ownUnit.id, start_date: '2020-01-01', end_date: end, status, progress: 10, progress_updated_at: null, created_at: TS, updated_at: TS })
+            .values({ municipality_id: t.arvikaId, plan_id: ids.plan, title_sv: title, title_en: null, description_sv: null, description_en: null, owner_unit_id: t.ownUnit.id, start_date: '2020-01-01', end_date: end, status, progress: 10, progress_updated_at: new Date().toISOString(), created_at: TS, updated_at: TS })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id,
@@ -124,7 +124,7 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
     expect(feed.headers.get('cache-control')).toBe('private, no-store');
     expect(feed.headers.get('x-content-type-options')).toBe('nosniff');
     const { name, events } = parseFeed(await feed.text());
-    expect(name).toBe('Utblick – strategiarbetet i Arvika kommun');
+    expect(name).toBe('Utblick – internationella arbetet i Arvika kommun');
     const byUid = new Map(events.map((e) => [e.uid, e]));
 
     const review = byUid.get(uid('strategy-review', ids.strategy, '2018-10-14'));
@@ -153,7 +153,7 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
 
     // In English on request, with English titles where there are any.
     const en = parseFeed(await (await fetchFeed(token, '?lang=en')).text());
-    expect(en.name).toBe('Utblick – strategy work in Arvika Municipality');
+    expect(en.name).toBe('Utblick – international work in Arvika Municipality');
     const enReview = en.events.find((e) => e.uid === uid('strategy-review', ids.strategy, '2018-10-14'));
     expect(enReview).toMatchObject({ summary: 'Review of the strategy: Calendar strategy for international work', url: `${t.config.baseUrl}/en/admin/arvika/strategi/${ids.strategy}` });
     expect(en.events.find((e) => e.uid.startsWith(`measure-end-${ids.measureSoon}-`))?.summary).toBe('Measure due to be finished: Kalenderåtgärd snart');
@@ -222,7 +222,7 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
     expect(res.status).toBe(200);
     const token = await tokenOf(res);
     const both = parseFeed(await (await fetchFeed(token)).text());
-    expect(both.name).toBe('Utblick – mitt strategiarbete');
+    expect(both.name).toBe('Utblick – mina datum i internationella arbetet');
     const arvikaReview = both.events.find((e) => e.uid === uid('strategy-review', ids.strategy, '2018-10-14'));
     const aleReview = both.events.find((e) => e.uid === uid('strategy-review', ids.aleStrategy, '2018-10-14'));
     // Two municipalities: each summary names its municipality.
@@ -291,8 +291,8 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
 
   it('shows the overdue review on the overview', async () => {
     const html = decode(await (await t.request(t.users.reader, '/admin/arvika')).text());
-    expect(html).toContain('Att göra i strategiarbetet');
-    const section = html.slice(html.indexOf('Att göra i strategiarbetet'));
+    expect(html).toContain('Försenat och att göra inom kort');
+    const section = html.slice(html.indexOf('Försenat och att göra inom kort'));
     expect(section).toMatch(new RegExp(`Försenad</span> Översyn av strategin: <a href="/admin/arvika/strategi/${ids.strategy}">Kalenderstrategi för internationellt arbete</a>`));
     expect(section).toContain('skulle ha varit klar 14 oktober 2018');
     expect(section).toContain(`href="/admin/arvika/handlingsplaner/${ids.plan}/atgarder/${ids.measureSoon}"`);
@@ -301,7 +301,7 @@ describe.each(kinds)('calendar feeds on %s', (kind) => {
     expect(section).not.toContain('Ales kalenderstrategi');
     expect(section).toContain('href="/admin/arvika/kalender"');
     const en = decode(await (await t.request(t.users.reader, '/en/admin/arvika')).text());
-    expect(en).toContain('Strategy work due');
+    expect(en).toContain('Overdue and due soon');
     expect(en).toContain(`<a href="/en/admin/arvika/strategi/${ids.strategy}">Calendar strategy for international work</a>`);
     expect(en).toContain('was due on 14 October 2018');
   });

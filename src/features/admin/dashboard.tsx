@@ -9,7 +9,8 @@ import { formatDate, type Lang } from '../../i18n/index.js';
 import { describeEntry } from '../audit/labels.js';
 import { todayInSweden } from '../decisions/registry.js';
 import { can } from '../policy/policy.js';
-import { type DueItem, strategyDueItems } from '../strategy/progress/due.js';
+import { allDueItems } from '../reminders/due.js';
+import type { DueItem } from '../strategy/progress/due.js';
 import { DUE_KIND, DUE_PANEL, DUE_STATE, DUE_WHEN, dueTitle } from '../strategy/progress/messages.js';
 import { adminHref, requireActor, requireAdminMunicipality } from './context.js';
 import { type AwaitingItem, awaitingFor, keyCounts, recentChanges } from './dashboard-repository.js';
@@ -50,13 +51,20 @@ function ItemList(props: { lang: Lang; items: AwaitingItem[]; slug: string }) {
 
 const DUE_SHOWN = 15;
 
-/** What is due or overdue in the strategy work (reviews, evaluations, measures ending). */
-function StrategyDuePanel(props: { lang: Lang; items: DueItem[]; slug: string }) {
+/** When, in words: a project awaits a decision since a date; a stale measure's report was due on one. */
+const WHEN_OF_KIND: Partial<Record<DueItem['kind'], { sv: string; en: string }>> = {
+  decision_awaited: { sv: 'sedan {date}', en: 'since {date}' },
+  measure_stale: { sv: 'lägesrapporten skulle ha kommit {date}', en: 'a progress report was due on {date}' },
+};
+const whenOf = (i: DueItem, lang: Lang) => (WHEN_OF_KIND[i.kind] ?? DUE_WHEN[i.state])[lang].replace('{date}', formatDate(lang, i.dueOn));
+
+/** What is due or overdue: reviews, evaluations, measures, report sections, decisions awaited… */
+function DuePanel(props: { lang: Lang; items: DueItem[]; slug: string }) {
   const { lang } = props;
   const items = props.items.filter((i) => i.state !== 'upcoming');
   return (
-    <section aria-labelledby="strategy-due-title">
-      <h2 id="strategy-due-title">{DUE_PANEL.title[lang]}</h2>
+    <section aria-labelledby="due-title">
+      <h2 id="due-title">{DUE_PANEL.title[lang]}</h2>
       {items.length === 0 ? (
         <p>{DUE_PANEL.nothing[lang]}</p>
       ) : (
@@ -64,7 +72,7 @@ function StrategyDuePanel(props: { lang: Lang; items: DueItem[]; slug: string })
           {items.slice(0, DUE_SHOWN).map((i) => (
             <li>
               <span class={`tag tag--${i.state}`}>{DUE_STATE[i.state][lang]}</span> {DUE_KIND[i.kind][lang]}: <a href={adminHref(lang, i.path)}>{dueTitle(i, lang)}</a>
-              <span class="muted"> – {DUE_WHEN[i.state][lang].replace('{date}', formatDate(lang, i.dueOn))}</span>
+              <span class="muted"> – {whenOf(i, lang)}</span>
             </li>
           ))}
           {items.length > DUE_SHOWN && <li>{DUE_PANEL.more[lang].replace('{n}', String(items.length - DUE_SHOWN))}</li>}
@@ -109,7 +117,7 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
       awaitingFor(db, actor, municipality.id, lang),
       can(actor, 'view_audit', target) ? recentChanges(db, municipality.id, 10) : Promise.resolve([]),
       keyCounts(db, municipality.id),
-      strategyDueItems(db, municipality.id, todayInSweden()),
+      allDueItems(db, municipality.id, todayInSweden()),
     ]);
     const ctx = await adminPageContext(c, municipality);
     const name = lang === 'sv' ? municipality.name_sv : municipality.name_en;
@@ -147,7 +155,7 @@ export function dashboardRoutes(lang: Lang): Hono<AppEnv> {
               </>
             ))}
         </section>
-        <StrategyDuePanel lang={lang} items={due} slug={municipality.slug} />
+        <DuePanel lang={lang} items={due} slug={municipality.slug} />
         <section aria-labelledby="figures-title">
           <h2 id="figures-title">{T.figures[lang]}</h2>
           <dl class="figures">

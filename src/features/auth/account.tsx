@@ -1,7 +1,7 @@
 /**
  * `/admin/konto`: the signed-in person's own account: name, e-mail, how they sign in, a new
- * password (needs the current one; ends all other sessions), new recovery codes, language, and
- * signing out everywhere.
+ * password (needs the current one; ends all other sessions), new recovery codes, language, the
+ * weekly digest by e-mail (on or off), and signing out everywhere.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -12,7 +12,8 @@ import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, str, TextFie
 import { recordAudit } from '../audit/chain.js';
 import { adminHref, noticeOf, readForm, requireActor } from '../admin/context.js';
 import { AdminLayout, adminPageContext } from '../admin/layout.js';
-import { type Actor, actorLabel } from '../policy/actor.js';
+import { DIGEST_FORM } from '../reminders/messages.js';
+import { type Actor, actorLabel, auditActor } from '../policy/actor.js';
 import { findUser, hasTotp, setPassword, updateProfile } from './accounts.js';
 import { rotateSession } from './flow.js';
 import { fill, T } from './messages.js';
@@ -35,7 +36,7 @@ async function AccountPage(props: { c: Context<AppEnv>; actor: Actor; user: User
   const recoveryLeft = hasTotp(user) ? await unusedRecoveryCodes(c.var.handle.db, user.id) : undefined;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <AdminLayout ctx={ctx} title={hasErrors ? `${lang === 'sv' ? 'Fel' : 'Error'}: ${T.account[lang]}` : T.account[lang]} current="account" notice={hasErrors ? undefined : noticeOf(c, T.accountNotices)}>
+    <AdminLayout ctx={ctx} title={hasErrors ? `${lang === 'sv' ? 'Fel' : 'Error'}: ${T.account[lang]}` : T.account[lang]} current="account" notice={hasErrors ? undefined : noticeOf(c, { ...T.accountNotices, ...DIGEST_NOTICES })}>
       <h1>{T.account[lang]}</h1>
       <FormErrorSummary lang={lang} errors={errors} />
 
@@ -95,6 +96,28 @@ async function AccountPage(props: { c: Context<AppEnv>; actor: Actor; user: User
         </AdminForm>
       </section>
 
+      <section aria-labelledby="digest-heading">
+        <h2 id="digest-heading">{DIGEST_FORM.heading[lang]}</h2>
+        <p>{DIGEST_FORM.lead[lang]}</p>
+        <AdminForm action={adminHref(lang, '/konto/sammanfattning')} csrf={actor.csrfToken}>
+          <ChoiceGroup
+            name="digest"
+            legend={DIGEST_FORM.legend[lang]}
+            lang={lang}
+            type="radio"
+            options={[
+              { value: 'on', label: DIGEST_FORM.yes[lang] },
+              { value: 'off', label: DIGEST_FORM.no[lang] },
+            ]}
+            values={[Number(user.digest_opt_out) === 1 ? 'off' : 'on']}
+            error={errors.digest}
+          />
+          <button type="submit" class="button">
+            {DIGEST_FORM.save[lang]}
+          </button>
+        </AdminForm>
+      </section>
+
       {recoveryLeft !== undefined && (
         <section aria-labelledby="recovery-heading">
           <h2 id="recovery-heading">{T.recoveryHeading[lang]}</h2>
@@ -120,6 +143,9 @@ async function AccountPage(props: { c: Context<AppEnv>; actor: Actor; user: User
     </AdminLayout>
   );
 }
+
+/** Notices after the digest form (`?klart=`). */
+const DIGEST_NOTICES = { 'sammanfattning-pa': DIGEST_FORM.savedOn, 'sammanfattning-av': DIGEST_FORM.savedOff };
 
 export function accountRoutes(lang: Lang): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -156,6 +182,22 @@ export function accountRoutes(lang: Lang): Hono<AppEnv> {
     await updateProfile(c.var.handle.db, user, { preferredLang: chosen }, actor);
     // The page follows the chosen language.
     return c.redirect(`${adminHref(chosen, '/konto')}?klart=sprak`, 303);
+  });
+
+  // The weekly digest on or off (users.digest_opt_out); audited when it changes.
+  app.post('/konto/sammanfattning', async (c) => {
+    const { actor, user } = await load(c);
+    const chosen = str(await readForm(c), 'digest');
+    if (chosen !== 'on' && chosen !== 'off') return render(c, actor, user, { errors: { digest: DIGEST_FORM.choose[lang] } });
+    const before = Number(user.digest_opt_out);
+    const after = chosen === 'off' ? 1 : 0;
+    if (after !== before) {
+      await c.var.handle.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ digest_opt_out: after, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+        await recordAudit(trx, { municipalityId: null, actor: auditActor(actor), action: 'update', entity: 'user', entityId: user.id, before: { digest_opt_out: before }, after: { digest_opt_out: after } });
+      });
+    }
+    return c.redirect(`${adminHref(lang, '/konto')}?klart=${chosen === 'off' ? 'sammanfattning-av' : 'sammanfattning-pa'}`, 303);
   });
 
   app.post('/konto/losenord', async (c) => {

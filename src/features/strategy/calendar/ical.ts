@@ -1,6 +1,8 @@
 /**
  * The iCalendar document of a calendar feed (ical-generator): one all-day event per due item —
- * the review of a strategy, the evaluation of an action plan, the end date of a measure — with a
+ * the review of a strategy, the evaluation of an action plan or a partnership, the end date of a
+ * measure, a section of the half-year report or the report, a project awaiting a decision since a
+ * date, a measure without a recent progress report — with a
  * stable UID (kind, record and date: a moved date is a new event, the old one disappears), the
  * summary in the feed's language, and a link to the record in the back office.
  */

@@ -1,14 +1,17 @@
-/** Texts of the calendar feeds and their back-office page, Swedish first. */
+/** Texts of the calendar feeds (every deadline of the international work) and their back-office page, Swedish first. */
 
 import type { Text } from '../../../i18n/index.js';
 
 export type { Text } from '../../../i18n/index.js';
 
 export const FEED = {
-  municipalityName: { sv: 'Utblick – strategiarbetet i {municipality}', en: 'Utblick – strategy work in {municipality}' },
-  personalName: { sv: 'Utblick – mitt strategiarbete', en: 'Utblick – my strategy work' },
+  municipalityName: { sv: 'Utblick – internationella arbetet i {municipality}', en: 'Utblick – international work in {municipality}' },
+  personalName: { sv: 'Utblick – mina datum i internationella arbetet', en: 'Utblick – my dates in the international work' },
   // No commas: ical-generator writes the calendar's description unescaped.
-  description: { sv: 'Översyner av strategin och utvärderingar av handlingsplaner samt åtgärder som ska vara klara.', en: 'Reviews of the strategy and evaluations of action plans as well as measures due to be finished.' },
+  description: {
+    sv: 'Datum i det internationella arbetet: översyner och utvärderingar samt åtgärder och halvårsrapporter som ska vara klara och projekt som väntar på beslut.',
+    en: 'Dates in the international work: reviews and evaluations as well as measures and half-year reports due and projects awaiting a decision.',
+  },
   summary_strategy_review: { sv: 'Översyn av strategin: {title}', en: 'Review of the strategy: {title}' },
   summary_plan_evaluation: { sv: 'Utvärdering av handlingsplanen: {title}', en: 'Evaluation of the action plan: {title}' },
   summary_measure_end: { sv: 'Åtgärd ska vara klar: {title}', en: 'Measure due to be finished: {title}' },
@@ -30,7 +33,7 @@ export const FEED = {
   why_report_section: { sv: 'Förvaltningens kommentarer till halvårsrapporten ska vara klara senast {date}.', en: 'The unit’s comments on the half-year report are due by {date}.' },
   why_partnership_evaluation: { sv: 'Samarbetet ska utvärderas enligt kommunens cykel. Utvärderingen ska vara gjord senast {date}.', en: 'The partnership is to be evaluated on the municipality’s cycle. The evaluation is due by {date}.' },
   why_decision_awaited: { sv: 'Projektet väntar på beslut sedan {date}.', en: 'The project has been awaiting a decision since {date}.' },
-  why_measure_stale: { sv: 'Åtgärden i {plan} har inte fått någon lägesrapport sedan {date}.', en: 'The measure in {plan} has had no progress report since {date}.' },
+  why_measure_stale: { sv: 'Åtgärden i {plan} saknar aktuell lägesrapport: en ny rapport skulle ha kommit senast {date}.', en: 'The measure in {plan} lacks a recent progress report: a new one was due by {date}.' },
   state_overdue: { sv: 'Läge: försenad.', en: 'State: overdue.' },
   state_due: { sv: 'Läge: dags nu.', en: 'State: due now.' },
   state_upcoming: { sv: 'Läge: kommande.', en: 'State: upcoming.' },
@@ -40,10 +43,10 @@ export const FEED = {
 } satisfies Record<string, Text>;
 
 export const CAL = {
-  title: { sv: 'Kalender för strategiarbetet', en: 'Calendar of the strategy work' },
+  title: { sv: 'Kalender för det internationella arbetet', en: 'Calendar of the international work' },
   lead: {
-    sv: 'Prenumerera på datumen i strategiarbetet i din vanliga kalender: när strategin ska ses över, när handlingsplanerna ska utvärderas och när åtgärderna ska vara klara. Kalendern uppdateras av sig själv.',
-    en: 'Subscribe to the dates of the strategy work in your usual calendar: when the strategy is to be reviewed, when the action plans are to be evaluated and when the measures are due to be finished. The calendar updates itself.',
+    sv: 'Prenumerera på alla datum i det internationella arbetet i din vanliga kalender: när strategin ska ses över, när handlingsplaner och samarbeten ska utvärderas, när åtgärder och förvaltningarnas avsnitt i halvårsrapporten ska vara klara, när halvårsrapporten ska vara slutförd, vilka åtgärder som saknar aktuell lägesrapport och vilka projekt som väntar på beslut. Kalendern uppdateras av sig själv.',
+    en: 'Subscribe to every date of the international work in your usual calendar: when the strategy is to be reviewed, when action plans and partnerships are to be evaluated, when measures and the units’ sections of the half-year report are due, when the half-year report is due, which measures lack a recent progress report and which projects await a decision. The calendar updates itself.',
   },
   personalTitle: { sv: 'Din personliga kalenderadress', en: 'Your personal calendar address' },
   personalIntro: {
@@ -105,7 +108,8 @@ export const CAL = {
     en: 'The calendar is in English (the address ends in ?lang=en). Without that ending it is in Swedish.',
   },
   itemsTitle: { sv: 'Det här visas i kalendern nu', en: 'What the calendar shows now' },
-  itemsNone: { sv: 'Just nu finns inga datum att visa: ingen antagen strategi, aktiv handlingsplan eller åtgärd med slutdatum.', en: 'There are no dates to show right now: no adopted strategy, active action plan or measure with an end date.' },
+  itemsNone: { sv: 'Just nu finns inga datum att visa.', en: 'There are no dates to show right now.' },
+  reminders: { sv: 'Påminnelser per e-post om datumen', en: 'Reminders of the dates by e-mail' },
   colDate: { sv: 'Datum', en: 'Date' },
   colWhat: { sv: 'Vad', en: 'What' },
   colState: { sv: 'Läge', en: 'State' },

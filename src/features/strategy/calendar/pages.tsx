@@ -88,6 +88,12 @@ export function CalendarPage(props: { ctx: AdminPageContext; personal: FeedInfo 
 
       <Instructions ctx={ctx} />
 
+      {props.canConfigure && (
+        <p>
+          <a href={adminHref(lang, `/${ctx.municipality!.slug}/paminnelser`)}>{CAL.reminders[lang]}</a>
+        </p>
+      )}
+
       <section aria-labelledby="items-title">
         <h2 id="items-title">{CAL.itemsTitle[lang]}</h2>
         {props.items.length === 0 ? (

@@ -1,5 +1,5 @@
 /**
- * Calendar feeds (iCalendar): the secret feed addresses and their back-office page.
+ * Calendar feeds (iCalendar) of every deadline (`allDueItems`): the secret feed addresses and their back-office page.
  *
  * A feed's address is `/kalender/<token>.ics`: the token is 32 random bytes, shown once when the
  * feed is created; only its SHA-256 is stored (like sessions). A municipality's feed (user_id
@@ -20,7 +20,7 @@ import { todayInSweden } from '../../decisions/registry.js';
 import type { MunicipalityRecord } from '../../municipalities/repository.js';
 import { auditActor } from '../../policy/actor.js';
 import { authorize, can, recordNotFound } from '../../policy/policy.js';
-import { strategyDueItems } from '../progress/due.js';
+import { allDueItems } from '../../reminders/due.js';
 import { buildCalendar, type FeedSource } from './ical.js';
 import { CAL, FEED } from './messages.js';
 import { CalendarPage, FeedCreatedPage, type FeedInfo } from './pages.js';
@@ -90,7 +90,7 @@ export function calendarAdminRoutes(lang: Lang): Hono<AppEnv> {
       adminPageContext(c, municipality),
       findFeeds(db, { userId: actor.userId }),
       findFeeds(db, { municipalityId: municipality.id }),
-      strategyDueItems(db, municipality.id, todayInSweden(), { measureHorizonDays: null }),
+      allDueItems(db, municipality.id, todayInSweden(), { measureHorizonDays: null }),
     ]);
     const canConfigure = can(actor, 'configure', { municipalityId: municipality.id });
     return c.html(<CalendarPage ctx={ctx} personal={info(personal[0])} shared={info(shared[0])} canConfigure={canConfigure} items={items} notice={noticeOf(c, NOTICES)} />);
@@ -169,7 +169,7 @@ async function feedContent(db: Db, feed: FeedRow, lang: Lang, today: string): Pr
   const sources = await Promise.all(
     municipalities.map(async (m) => ({
       municipalityName: lang === 'en' ? m.name_en : m.name_sv,
-      items: await strategyDueItems(db, Number(m.id), today, { measureHorizonDays: null }),
+      items: await allDueItems(db, Number(m.id), today, { measureHorizonDays: null }),
     })),
   );
   if (feed.user_id === null) name = fill(FEED.municipalityName[lang], { municipality: sources[0]!.municipalityName });

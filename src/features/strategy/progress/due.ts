@@ -50,6 +50,11 @@ const stateOf = (info: DueInfo): DueItem['state'] | undefined => (info.state ===
 
 const KIND_ORDER: Record<DueItem['kind'], number> = { strategy_review: 0, plan_evaluation: 1, measure_end: 2, report: 3, report_section: 4, partnership_evaluation: 5, decision_awaited: 6, measure_stale: 7 };
 
+/** The order of due items: by due date, then kind, then record (for `Array.prototype.sort`). */
+export function compareDueItems(a: DueItem, b: DueItem): number {
+  return a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.recordId - b.recordId;
+}
+
 /**
  * Everything due in the municipality's strategy work, by due date (earliest first).
  * @example await strategyDueItems(db, 1, '2026-05-01') // [{ kind: 'strategy_review', dueOn: '2018-10-14', state: 'overdue', path: '/arvika/strategi/3', … }]
@@ -63,7 +68,7 @@ export async function strategyDueItems(db: Db, municipalityId: number, today: st
   let measureQuery = db
     .selectFrom('measures as m')
     .innerJoin('action_plans as p', 'p.id', 'm.plan_id')
-    .select(['m.id', 'm.plan_id', 'm.title_sv', 'm.title_en', 'm.end_date', 'p.title_sv as plan_title'])
+    .select(['m.id', 'm.plan_id', 'm.title_sv', 'm.title_en', 'm.end_date', 'm.owner_unit_id', 'p.title_sv as plan_title'])
     .where('m.municipality_id', '=', municipalityId)
     .where('p.status', '=', 'active')
     .where('m.status', 'not in', ['done', 'cancelled'])
@@ -125,8 +130,9 @@ export async function strategyDueItems(db: Db, municipalityId: number, today: st
       state,
       path: `/${slug}/handlingsplaner/${Number(m.plan_id)}/atgarder/${id}`,
       recordId: id,
+      unitId: m.owner_unit_id === null ? null : Number(m.owner_unit_id),
       municipalityId,
     });
   }
-  return items.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.recordId - b.recordId));
+  return items.sort(compareDueItems);
 }

@@ -38,8 +38,8 @@ export const TRAFFIC_LIGHT: Record<TrafficLight, Text> = {
 };
 
 export const DUE_PANEL = {
-  title: { sv: 'Att göra i strategiarbetet', en: 'Strategy work due' },
-  nothing: { sv: 'Inget i strategiarbetet är försenat eller ska göras inom kort.', en: 'Nothing in the strategy work is overdue or due soon.' },
+  title: { sv: 'Försenat och att göra inom kort', en: 'Overdue and due soon' },
+  nothing: { sv: 'Inget är försenat eller ska göras inom kort.', en: 'Nothing is overdue or due soon.' },
   more: { sv: 'och {n} till', en: 'and {n} more' },
   calendar: { sv: 'Alla datum och kalenderadresser att prenumerera på', en: 'All dates and calendar addresses to subscribe to' },
   inPlan: { sv: 'i {plan}', en: 'in {plan}' },
