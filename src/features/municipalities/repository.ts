@@ -1,6 +1,7 @@
 /** Municipality queries for the public site and the open API. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { countryCounts, fundingFigures, type ProjectScope, themeCounts, youthFigures } from '../dashboard/data.js';
 
 export async function listMunicipalities(db: Db) {
   const rows = await db
@@ -59,3 +60,26 @@ export async function keyFigures(db: Db, municipalityId: number) {
   ]);
   return { countries: Number(countries?.n ?? 0), euFundingSekMinor: Number(eu?.n ?? 0) };
 }
+
+/** How many years the public funding and youth charts show: the latest years that have figures. */
+export const PUBLIC_CHART_YEARS = 10;
+
+/**
+ * The public page's chart figures, from published projects only: external funding and youth
+ * share per year, projects per theme and per country. Four grouped queries.
+ */
+export async function publicChartFigures(db: Db, municipalityId: number) {
+  const scope: ProjectScope = { municipalityId, audience: 'public' };
+  const [funding, youth, themes, countries] = await Promise.all([fundingFigures(db, scope), youthFigures(db, scope), themeCounts(db, scope), countryCounts(db, scope)]);
+  const latest = (years: number[]) => years.slice(-PUBLIC_CHART_YEARS);
+  return {
+    funding,
+    fundingYears: latest(funding.years.filter((y) => y.euMinor + y.otherGrantsMinor > 0).map((y) => y.year)),
+    youth,
+    youthYears: latest(youth.map((y) => y.year)),
+    themes,
+    countries,
+  };
+}
+
+export type PublicChartFigures = Awaited<ReturnType<typeof publicChartFigures>>;

@@ -8,7 +8,7 @@ import { publicProject } from '../projects/presenter.js';
 import { loadPage, searchProjects } from '../projects/search.js';
 import { strategyInBrief } from '../strategy/public/repository.js';
 import { HomePage, MunicipalityPage } from './pages.js';
-import { keyFigures, listMunicipalities } from './repository.js';
+import { keyFigures, listMunicipalities, publicChartFigures } from './repository.js';
 
 export function municipalityRoutes(lang: Lang) {
   const app = new Hono<AppEnv>();
@@ -19,11 +19,12 @@ export function municipalityRoutes(lang: Lang) {
   app.get('/:kommun', async (c) => {
     const m = await requireMunicipality(c, lang);
     const { handle, config } = c.var;
-    const [figures, outcome, partnerships, strategy] = await Promise.all([
+    const [figures, outcome, partnerships, strategy, charts] = await Promise.all([
       keyFigures(handle.db, m.id),
       searchProjects(handle, m.id, { page: 1, pageSize: 10, sort: 'start' }, lang),
       listPublishedPartnerships(handle.db, m.id),
       strategyInBrief(handle.db, m.id),
+      publicChartFigures(handle.db, m.id),
     ]);
     const projects = (await loadPage(handle, m.id, outcome.ids)).map((p) => publicProject(p, lang, config.baseUrl, m.slug));
     return c.html(
@@ -34,6 +35,7 @@ export function municipalityRoutes(lang: Lang) {
         projects={projects}
         partnerships={partnerships}
         strategy={strategy}
+        charts={charts}
       />,
     );
   });
