@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVALUATION_DUE_WINDOW_DAYS, evaluationDue } from './due.js';
+import { EVALUATION_DUE_WINDOW_DAYS, evaluationDue, firstEvaluationDue } from './due.js';
 
 describe('evaluationDue', () => {
   it('adds the cycle in calendar months from the last evaluation', () => {
@@ -31,5 +31,15 @@ describe('evaluationDue', () => {
     expect(evaluationDue('2022-03-01', 48, '2026-03-02').state).toBe('overdue');
     expect(evaluationDue('2022-03-01', 48, '2025-12-31', 30).state).toBe('upcoming');
     expect(evaluationDue('2022-03-01', 48, '2026-01-30', 30).state).toBe('due');
+  });
+});
+
+describe('firstEvaluationDue', () => {
+  it('does not date an old, never evaluated partnership back to its start', () => {
+    // Term of office 2026-10-15 – 2030-10-14: the previous one ended 2026-10-14.
+    expect(firstEvaluationDue('1940-05-01', 48, '2026-11-21')).toEqual({ dueOn: '2026-10-14', state: 'overdue' });
+    // A recent partnership counts from its start.
+    expect(firstEvaluationDue('2025-03-01', 48, '2026-11-21')).toEqual({ dueOn: '2029-03-01', state: 'upcoming' });
+    expect(firstEvaluationDue('2022-12-01', 48, '2026-11-21')).toEqual({ dueOn: '2026-12-01', state: 'due' });
   });
 });

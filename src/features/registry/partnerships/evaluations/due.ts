@@ -11,11 +11,12 @@
  * Rule: every active or dormant partnership is evaluated at the municipality's interval. The next
  * evaluation is due that many months after the latest one or, before there is one, after the
  * partnership's start (the earliest agreement, confirmation or first-contact event, else the day it
- * was registered). 'due' within EVALUATION_DUE_WINDOW_DAYS days before, 'overdue' after.
+ * was registered) — but a partnership never evaluated is due no earlier than the end of the previous
+ * term of office. 'due' within EVALUATION_DUE_WINDOW_DAYS days before, 'overdue' after.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../../db/schema.js';
-import { addDays, addMonths } from '../../../strategy/progress/cycles.js';
+import { addDays, addMonths, termOfOfficeOn } from '../../../strategy/progress/cycles.js';
 import type { DueItem } from '../../../strategy/progress/due.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -39,6 +40,19 @@ export function evaluationDue(from: string, months: number, today: string, windo
 }
 
 /** The municipality's evaluation interval in months. */
+/**
+ * The first evaluation of a partnership never evaluated: the interval after its start, but no
+ * earlier than the end of the previous term of office. A twin town from 1940 is not "overdue since
+ * 1944": it should have been evaluated during the term that ended last (AR-9 asks for the
+ * evaluation now, not 80 years ago).
+ * @example firstEvaluationDue('1940-05-01', 48, '2026-11-21') // { dueOn: '2026-10-14', state: 'overdue' }
+ */
+export function firstEvaluationDue(startedOn: string, months: number, today: string, windowDays = EVALUATION_DUE_WINDOW_DAYS): { dueOn: string; state: DueItem['state'] } {
+  const previousTermEnd = addDays(termOfOfficeOn(today).start, -1);
+  const due = evaluationDue(startedOn, months, today, windowDays);
+  return due.dueOn < previousTermEnd ? evaluationDue(previousTermEnd, 0, today, windowDays) : due;
+}
+
 export async function evaluationMonths(db: Db, municipalityId: number): Promise<number> {
   const row = await db.selectFrom('municipality_settings').select('partnership_evaluation_months').where('municipality_id', '=', municipalityId).executeTakeFirst();
   const months = row ? Number(row.partnership_evaluation_months) : DEFAULT_EVALUATION_MONTHS;
@@ -96,7 +110,7 @@ export async function partnershipEvaluationStatuses(db: Db, municipalityId: numb
     const startedOn = startOf.get(id) ?? p.created_at.slice(0, 10);
     const lastEvaluatedOn = lastOf.get(id) ?? null;
     const evaluated = p.status === 'active' || p.status === 'dormant';
-    const due = evaluated ? evaluationDue(lastEvaluatedOn ?? startedOn, months, today, windowDays) : null;
+    const due = evaluated ? (lastEvaluatedOn ? evaluationDue(lastEvaluatedOn, months, today, windowDays) : firstEvaluationDue(startedOn, months, today, windowDays)) : null;
     return {
       partnershipId: id,
       title: p.title_sv,
