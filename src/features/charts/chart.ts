@@ -100,9 +100,37 @@ function option(spec: ChartSpec, lang: Lang): echarts.EChartsCoreOption {
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** ECharts' inline styles that have an SVG presentation attribute of the same name. */
+const SVG_STYLE_PROPERTIES = new Set(['font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'opacity', 'text-anchor', 'dominant-baseline']);
+
+/**
+ * ECharts' SVG made fit for a page under a strict Content-Security-Policy (`style-src 'self'`) and
+ * for byte-identical output: its `<style>` block (hover effects, useless without script) and the
+ * class names it styles go, so do its internal `ecmeta_*` attributes; `style="…"` attributes become
+ * presentation attributes (which the policy allows), and its running `zrN-` ids become the chart's id.
+ */
+function cspSafe(svg: string, id: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/\sclass="zr\d+-cls-\d+"/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/<([a-zA-Z]+)([^>]*?) style="([^"]*)"([^>]*)>/g, (_, tag: string, before: string, css: string, after: string) => {
+      const attrs = `${before}${after}`;
+      const extra = css
+        .split(';')
+        .map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()] as const)
+        .filter(([prop, value]) => SVG_STYLE_PROPERTIES.has(prop) && value !== '' && !attrs.includes(` ${prop}="`))
+        .map(([prop, value]) => ` ${prop}="${value.replace(/"/g, '&quot;')}"`)
+        .join('');
+      return `<${tag}${attrs.replace(/\/$/, '')}${extra}${attrs.endsWith('/') ? '/' : ''}>`;
+    })
+    .replace(/\bzr\d+-/g, `${id}-`);
+}
+
 /**
  * The chart as a standalone SVG document: `role="img"`, named by its title, with a `<title>` and
- * `<desc>` (the summary) so it also makes sense outside the page.
+ * `<desc>` (the summary) so it also makes sense outside the page; no inline styles (a page's CSP
+ * forbids them) and the same bytes for the same chart.
  * @example renderChartSvg({ id: 'funding', kind: 'bar', title: 'Bidrag per år', … }, 'sv')
  */
 export function renderChartSvg(spec: ChartSpec, lang: Lang, opts: RenderOptions = {}): string {
@@ -111,13 +139,12 @@ export function renderChartSvg(spec: ChartSpec, lang: Lang, opts: RenderOptions 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption(option(spec, lang));
-    const svg = chart.renderToSVGString();
+    const svg = cspSafe(chart.renderToSVGString(), spec.id);
     const titleId = `chart-${spec.id}-title`;
     const descId = `chart-${spec.id}-desc`;
-    return svg.replace(
-      /^<svg /,
-      `<svg role="img" aria-labelledby="${titleId} ${descId}" `,
-    ).replace(/(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(spec.title)}</title><desc id="${descId}">${escapeXml(spec.summary)}</desc>`);
+    return svg
+      .replace(/^<svg /, `<svg role="img" aria-labelledby="${titleId} ${descId}" `)
+      .replace(/(<svg[^>]*>)/, `$1<title id="${titleId}">${escapeXml(spec.title)}</title><desc id="${descId}">${escapeXml(spec.summary)}</desc>`);
   } finally {
     chart.dispose();
   }

@@ -281,26 +281,7 @@ export function chartSize(spec: ChartSpec): { width: number; height: number } {
   return { width: 600, height: Math.max(160, (spec.series.length > 1 ? 96 : 60) + spec.categories.length * perCategory) };
 }
 
-const SVG_STYLE_PROPERTIES = new Set(['font-size', 'font-family', 'font-weight', 'font-style', 'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'opacity', 'text-anchor', 'dominant-baseline']);
-
-/**
- * The chart's SVG for use inside a page. The page's Content-Security-Policy forbids inline styles
- * (`style-src 'self'`), so ECharts' `style` attributes become presentation attributes (which the
- * policy allows) and its `<style>` block (hover effects, useless without script) goes; so do its
- * internal `ecmeta_*` attributes.
- */
+/** The chart's SVG for use inside a page, at the dashboard's size (CSP-safe: see renderChartSvg). */
 export function inlineChartSvg(spec: ChartSpec, lang: Lang): string {
-  return renderChartSvg(spec, lang, chartSize(spec))
-    .replace(/<style[\s\S]*?<\/style>/g, '')
-    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
-    .replace(/<([a-zA-Z]+)([^>]*?) style="([^"]*)"([^>]*)>/g, (_, tag: string, before: string, css: string, after: string) => {
-      const attrs = `${before}${after}`;
-      const extra = css
-        .split(';')
-        .map((d) => [d.slice(0, d.indexOf(':')).trim(), d.slice(d.indexOf(':') + 1).trim()] as const)
-        .filter(([prop, value]) => SVG_STYLE_PROPERTIES.has(prop) && value !== '' && !attrs.includes(` ${prop}="`))
-        .map(([prop, value]) => ` ${prop}="${value.replace(/"/g, '&quot;')}"`)
-        .join('');
-      return `<${tag}${attrs.replace(/\/$/, '')}${extra}${attrs.endsWith('/') ? '/' : ''}>`;
-    });
+  return renderChartSvg(spec, lang, chartSize(spec));
 }
