@@ -10,8 +10,16 @@ export async function reportingFixture(t: AdminTestApp, kind: 'report' | 'report
   switch (kind) {
     case 'report':
     case 'report_section': {
-      // A distinct period per fixture: (municipality, period) is unique.
-      const period = `${2100 + (seq % 90)}H${(seq % 2) + 1}`;
+      // A distinct period per fixture: (municipality, period) is unique. The first free one of the
+      // 602 half-years parseHalfYear accepts, starting after 2100 (clear of real periods).
+      const taken = new Set((await db.selectFrom('half_year_reports').select('period').where('municipality_id', '=', municipalityId).execute()).map((r) => r.period));
+      const candidate = (i: number) => {
+        const n = (seq + i) % 602;
+        return `${n < 202 ? 2100 + Math.floor(n / 2) : 1900 + Math.floor((n - 202) / 2)}H${(n % 2) + 1}`;
+      };
+      let tries = 0;
+      while (taken.has(candidate(tries)) && tries < 602) tries++;
+      const period = candidate(tries);
       const structure = JSON.stringify({ sections: [], unitIds: [unit] });
       const r = await db
         .insertInto('half_year_reports')
@@ -19,7 +27,9 @@ export async function reportingFixture(t: AdminTestApp, kind: 'report' | 'report
         .returning('id')
         .executeTakeFirstOrThrow();
       await db.insertInto('half_year_report_sections').values({ report_id: Number(r.id), unit_id: unit, comment_sv: null, comment_en: null, ready_at: null, ready_by: null, updated_by: null, updated_at: ts }).execute();
-      return kind === 'report' ? { id: String(r.id) } : { id: String(r.id), unitId: String(unit) };
+      // `filename`: the report's PDF (GET …/halvarsrapporter/:id/:filename).
+      const { slug } = await db.selectFrom('municipalities').select('slug').where('id', '=', municipalityId).executeTakeFirstOrThrow();
+      return kind === 'report' ? { id: String(r.id), filename: `halvarsrapport-${slug}-${period}.pdf` } : { id: String(r.id), unitId: String(unit) };
     }
     case 'budget_entry': {
       const r = await db

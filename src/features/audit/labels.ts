@@ -27,6 +27,10 @@ const ENTITIES: Record<string, { sv: string; en: string }> = {
   measure_note: { sv: 'lägesrapport', en: 'progress note' },
   plan_evaluation: { sv: 'utvärdering av handlingsplan', en: 'action plan evaluation' },
   calendar_feed: { sv: 'kalenderadress', en: 'calendar address' },
+  half_year_report: { sv: 'halvårsrapport', en: 'half-year report' },
+  budget_allocation: { sv: 'budgetanslag för år', en: 'budget allocation for year' },
+  budget_entry: { sv: 'budgetpost', en: 'budget entry' },
+  partnership_evaluation: { sv: 'utvärdering av samarbete', en: 'partnership evaluation' },
 };
 
 const ACTIONS: Record<string, { sv: string; en: string }> = {
@@ -74,6 +78,13 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
   bulk_progress_update: { sv: 'rapporterade läget för flera', en: 'reported progress of several' },
   copy: { sv: 'kopierade', en: 'copied' },
   link_goals: { sv: 'kopplade mål till', en: 'linked goals to' },
+  update_section: { sv: 'ändrade ett avsnitt i', en: 'changed a section of' },
+  mark_section_ready: { sv: 'markerade ett avsnitt som klart i', en: 'marked a section ready in' },
+  reopen_section: { sv: 'öppnade ett avsnitt igen i', en: 'reopened a section of' },
+  update_structure: { sv: 'ändrade avsnitt och rubriker i', en: 'changed the sections and headings of' },
+  finalise: { sv: 'slutförde', en: 'finalised' },
+  send: { sv: 'skickade', en: 'sent' },
+  end: { sv: 'avslutade', en: 'ended' },
 };
 
 /** "projekt", "samarbete" …; the code itself when unknown. */

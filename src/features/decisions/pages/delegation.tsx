@@ -14,6 +14,7 @@ import { AdminForm, ChoiceGroup, FormErrorSummary, type FormErrors, type FormVal
 import { idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
 import { AdminLayout, adminCrumbs, adminPageContext } from '../../admin/layout.js';
 import { can } from '../../policy/policy.js';
+import { R } from '../../reports/admin/messages.js';
 import { kr, orgName } from '../explain.js';
 import { fill, M, NOTICES } from '../messages.js';
 import { COMMITTEE_KINDS, findRule, loadRoutingContext, loadSettings, type RuleRow, UNIT_KINDS } from '../repository.js';
@@ -350,6 +351,9 @@ export function delegationRoutes(lang: Lang): Hono<AppEnv> {
         <ul class="link-list">
           <li>
             <a href={mHref(lang, m, '/installningar/inloggning')}>{M.ssoLink[lang]}</a>
+          </li>
+          <li>
+            <a href={mHref(lang, m, '/installningar/uppfoljning')}>{R.settingsTitle[lang]}</a>
           </li>
           <li>
             <a href={mHref(lang, m, '/delegationsordning')}>{M.delegationTitle[lang]}</a>
