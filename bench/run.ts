@@ -11,6 +11,9 @@
  *     ceiling), interleaved round by round in the same run;
  *  4. the strategy and action-plan scenarios (bench/strategy.ts) on a fresh database of their own:
  *     bulk progress against one-by-one progress notes, the public strategy page, the goal roll-up.
+ *  5. the half-year report (bench/report.ts) on a fresh database of its own: buildReportData and
+ *     the renderers for a municipality with 500 projects, and the report:half-year command's time
+ *     and peak memory in a fresh process.
  * Prints a table and the two target ratios, and writes docs/PERFORMANCE.md.
  *
  * The load generator (autocannon, 10 connections, pipelining 1) runs in a child process; when
@@ -21,7 +24,9 @@
  * --rounds N (3), --connections N (10), --no-pin, --no-analyze, --no-write (do not write the doc),
  * --strategy-rounds N (15: rounds of the strategy write scenarios),
  * --only strategy (only step 4, per database; quick: about a minute per database; prints its
- * tables and leaves docs/PERFORMANCE.md alone, which a full run rewrites as a whole).
+ * tables and leaves docs/PERFORMANCE.md alone, which a full run rewrites as a whole),
+ * --only report (only step 5, the half-year report (bench/report.ts), per database; rewrites only
+ * its own section of docs/PERFORMANCE.md unless --no-write).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +48,7 @@ import { seedIfEmpty } from '../src/seed/load.js';
 import { startHttpServer } from '../src/server.js';
 import { generateSyntheticData } from './generate.js';
 import type { LoadOptions, LoadResult } from './load.js';
+import { type ReportResult, replaceReportSection, reportConsole, reportSection, runReportBench } from './report.js';
 import { type LoadScenario, runStrategyBench, type StrategyResult, strategyConsole, strategySection } from './strategy.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -68,6 +74,9 @@ interface Options {
   write: boolean;
   /** `--only strategy`: only the strategy scenarios. */
   onlyStrategy: boolean;
+  /** `--only report`: only the half-year report; `writeReport`: then rewrite its section of the doc. */
+  onlyReport: boolean;
+  writeReport: boolean;
   strategyRounds: number;
 }
 
@@ -82,7 +91,7 @@ function parseOptions(argv: string[]): Options {
   const envUrl = process.env.BENCH_DATABASE_URL?.trim() || null;
   const postgres = envUrl ?? (argv.includes('--postgres') ? 'postgres://postgres@127.0.0.1:5432/postgres' : null);
   const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
-  if (only !== undefined && only !== 'strategy') throw new Error('--only takes "strategy"');
+  if (only !== undefined && only !== 'strategy' && only !== 'report') throw new Error('--only takes "strategy" or "report"');
   return {
     postgres,
     small: num('small', 1_000),
@@ -95,6 +104,8 @@ function parseOptions(argv: string[]): Options {
     analyze: !argv.includes('--no-analyze'),
     write: !argv.includes('--no-write') && only === undefined,
     onlyStrategy: only === 'strategy',
+    onlyReport: only === 'report',
+    writeReport: !argv.includes('--no-write') && only === 'report',
     strategyRounds: Math.round(num('strategy-rounds', 15)),
   };
 }
@@ -533,7 +544,7 @@ function reading(r: DialectResult): string[] {
   return out;
 }
 
-function writeDoc(results: DialectResult[], strategy: StrategyResult[], o: Options, pinned: boolean, started: Date, elapsedS: number): void {
+function writeDoc(results: DialectResult[], strategy: StrategyResult[], report: ReportResult[], o: Options, pinned: boolean, started: Date, elapsedS: number): void {
   const lines: string[] = [
     '# Performance',
     '',
@@ -582,6 +593,7 @@ function writeDoc(results: DialectResult[], strategy: StrategyResult[], o: Optio
   }
   lines.push(...NOTES, '');
   lines.push(...strategySection(strategy, o.rounds, o.duration));
+  lines.push(...reportSection(report));
   fs.mkdirSync(path.dirname(DOC), { recursive: true });
   fs.writeFileSync(DOC, lines.join('\n'));
 }
@@ -629,11 +641,15 @@ async function main(): Promise<void> {
 
   const results: DialectResult[] = [];
   const strategy: StrategyResult[] = [];
-  if (!o.onlyStrategy) results.push(await benchDatabase(sqliteDb(), o, pinned));
-  strategy.push(await benchStrategy(sqliteDb(), o, pinned));
+  const report: ReportResult[] = [];
+  const full = !o.onlyStrategy && !o.onlyReport;
+  if (full) results.push(await benchDatabase(sqliteDb(), o, pinned));
+  if (!o.onlyReport) strategy.push(await benchStrategy(sqliteDb(), o, pinned));
+  if (!o.onlyStrategy) report.push(await runReportBench(sqliteDb()));
   if (o.postgres) {
-    if (!o.onlyStrategy) results.push(await benchDatabase(await postgresDb(o.postgres), o, pinned));
-    strategy.push(await benchStrategy(await postgresDb(o.postgres), o, pinned));
+    if (full) results.push(await benchDatabase(await postgresDb(o.postgres), o, pinned));
+    if (!o.onlyReport) strategy.push(await benchStrategy(await postgresDb(o.postgres), o, pinned));
+    if (!o.onlyStrategy) report.push(await runReportBench(await postgresDb(o.postgres)));
   }
 
   const elapsed = (performance.now() - t0) / 1000;
@@ -642,10 +658,15 @@ async function main(): Promise<void> {
     out.push('', `${r.label}: req/s = median of per-second samples (median of ${o.rounds} rounds); p50/p99 in ms`, ...table(r), ...verdicts(r));
   }
   for (const r of strategy) out.push(...strategyConsole(r));
+  for (const r of report) out.push(...reportConsole(r));
   process.stdout.write(`${out.join('\n')}\n\nTotal time ${fmt(elapsed / 60)} min.\n`);
   if (o.write) {
-    writeDoc(results, strategy, o, pinned, started, elapsed);
+    writeDoc(results, strategy, report, o, pinned, started, elapsed);
     say(`Wrote ${path.relative(process.cwd(), DOC)}`);
+  }
+  if (o.writeReport) {
+    fs.writeFileSync(DOC, replaceReportSection(fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '# Performance\n', reportSection(report)));
+    say(`Wrote the half-year report section of ${path.relative(process.cwd(), DOC)}`);
   }
 }
 

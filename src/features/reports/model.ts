@@ -219,7 +219,7 @@ export interface ReportData {
   goals: { strategyTitle: string; goals: ReportGoal[] } | null;
   /** The budget of the period's year; null when nothing is allocated or recorded. */
   budget: BudgetYear | null;
-  /** What is overdue or due at the end of the period (or today, if earlier). */
+  /** What is overdue or due as of `asOf` (the day the report was drafted or finalised). */
   overdue: ReportDueItem[];
   units: ReportUnitSection[];
 }
