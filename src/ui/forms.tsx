@@ -139,6 +139,19 @@ export function SelectField(props: FieldProps & { options: Option[]; emptyLabel?
   );
 }
 
+/** One checkbox (value 1) with its label, and a hint and error tied to it; its id is its name. */
+export function Checkbox(props: { name: string; label: string; lang: Lang; checked: boolean; hint?: string; error?: string }) {
+  return (
+    <div class={`field${props.error ? ' field--error' : ''}`}>
+      <FieldMessage name={props.name} lang={props.lang} hint={props.hint} error={props.error} />
+      <div class="choice">
+        <input type="checkbox" id={props.name} name={props.name} value="1" checked={props.checked} aria-describedby={describedBy(props.name, props.hint, props.error)} aria-invalid={props.error ? 'true' : undefined} />
+        <label for={props.name}>{props.label}</label>
+      </div>
+    </div>
+  );
+}
+
 /** Checkboxes or radios in a fieldset with a legend; the first input carries the field's id. */
 export function ChoiceGroup(props: {
   name: string;

@@ -8,7 +8,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInSweden } from '../../src/features/decisions/registry.js';
-import { addDays } from '../../src/features/strategy/progress/cycles.js';
+import { addDays, termOfOfficeOn } from '../../src/features/strategy/progress/cycles.js';
 import { type AdminTestApp, createAdminTestApp } from '../support/admin.js';
 import { availableDatabases } from '../support/databases.js';
 import { decode } from '../support/html.js';
@@ -30,6 +30,7 @@ describe.each(kinds)('calendar feeds with every deadline on %s', (kind) => {
   const today = todayInSweden();
   // Last progress report 100 days ago: with 90 days allowed, stale since 10 days ago.
   const staleSince = addDays(today, -10);
+  const firstDue = addDays(termOfOfficeOn(today).start, -1);
   const ids = { plan: 0, stale: 0, project: 0, partnership: 0 };
 
   beforeAll(async () => {
@@ -91,8 +92,9 @@ describe.each(kinds)('calendar feeds with every deadline on %s', (kind) => {
     const uids = {
       stale: `measure-stale-${ids.stale}-${staleSince}@utblick`,
       decision: `decision-awaited-${ids.project}-2026-03-05@utblick`,
-      // Active since 2020-01-01, evaluated every 48 months: due 2024-01-01.
-      partnership: `partnership-evaluation-${ids.partnership}-2024-01-01@utblick`,
+      // Active since 2020-01-01 and never evaluated: due 48 months later (2024-01-01), but no earlier
+      // than the end of the previous term of office.
+      partnership: `partnership-evaluation-${ids.partnership}-${firstDue}@utblick`,
       plan: `plan-evaluation-${ids.plan}-2022-01-01@utblick`,
     };
     for (const token of [shared, personal]) {
@@ -108,7 +110,7 @@ describe.each(kinds)('calendar feeds with every deadline on %s', (kind) => {
       expect(byUid.get(uids.stale)!.description).toContain('Läge: försenad.');
       expect(byUid.get(uids.decision)).toMatchObject({ summary: 'Väntar på beslut: Projekt i väntan på beslut', start: '2026-03-05', url: `${t.config.baseUrl}/admin/arvika/projekt/${ids.project}/beslutsvag` });
       expect(byUid.get(uids.decision)!.description).toContain('Projektet väntar på beslut sedan 5 mars 2026.');
-      expect(byUid.get(uids.partnership)).toMatchObject({ summary: 'Utvärdering av samarbetet: Samarbete i kalendern', start: '2024-01-01', url: `${t.config.baseUrl}/admin/arvika/samarbeten/${ids.partnership}/utvarderingar` });
+      expect(byUid.get(uids.partnership)).toMatchObject({ summary: 'Utvärdering av samarbetet: Samarbete i kalendern', start: firstDue, url: `${t.config.baseUrl}/admin/arvika/samarbeten/${ids.partnership}/utvarderingar` });
       expect(byUid.has(uids.plan)).toBe(true);
       // Fetched again after an unrelated change: the same events under the same UIDs.
       await t.handle.db.updateTable('projects').set({ summary_sv: 'Ny sammanfattning' }).where('id', '=', ids.project).execute();

@@ -89,7 +89,8 @@ describe.each(kinds)('reminders on %s', (kind) => {
           .executeTakeFirstOrThrow()
       ).id,
     );
-    // Active since 2020 and never evaluated: with 48 months between evaluations, overdue since 2024-01-01.
+    // Active since 2020 and never evaluated: 48 months after its start is 2024-01-01, before the end of
+    // the previous term of office (2026-10-14), so it is overdue since then.
     ids.partnership = Number(
       (
         await db
@@ -113,7 +114,7 @@ describe.each(kinds)('reminders on %s', (kind) => {
     for (const id of [ids.fresh, ids.endingSoon, ids.endingLater]) expect(find('measure_stale', id)).toBeUndefined();
     // No audit entry of the submission: the day of the project's last change.
     expect(find('decision_awaited', ids.project)).toMatchObject({ dueOn: '2026-11-02', state: 'due', unitId: t.ownUnit.id, path: `/arvika/projekt/${ids.project}/beslutsvag` });
-    expect(find('partnership_evaluation', ids.partnership)).toMatchObject({ dueOn: '2024-01-01', state: 'overdue', unitId: t.ownUnit.id });
+    expect(find('partnership_evaluation', ids.partnership)).toMatchObject({ dueOn: '2026-10-14', state: 'overdue', unitId: t.ownUnit.id });
     expect(find('plan_evaluation', ids.plan)).toMatchObject({ dueOn: '2022-01-01', state: 'overdue' });
     expect(find('plan_evaluation', ids.plan)?.unitId ?? null).toBeNull();
     // Sorted by date.

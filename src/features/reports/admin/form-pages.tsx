@@ -4,13 +4,13 @@
  */
 import type { MeasureStatus } from '../../../db/schema.js';
 import { formatMoney, type Lang } from '../../../i18n/index.js';
-import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, str, TextArea, TextField } from '../../../ui/forms.js';
+import { AdminForm, Checkbox, FormErrorSummary, type FormErrors, type FormValues, str, TextArea, TextField } from '../../../ui/forms.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { TableWrap } from '../../decisions/pages/common.js';
 import { MEASURE_STATUS_LABELS } from '../../strategy/plans/messages.js';
 import type { ReportData, ReportProject } from '../model.js';
 import { R, SECTION_NAMES, tr } from './messages.js';
-import { Checkbox, dayText, reportHref, reportTitle, unitName } from './pages.js';
+import { dayText, reportHref, reportTitle, unitName } from './pages.js';
 import type { ReportRow, SectionRow, UnitRef } from './repository.js';
 
 /** The crumbs of a page under a report. */

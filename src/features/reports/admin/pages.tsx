@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../../../i18n/index.js';
 import { formatDate } from '../../../i18n/index.js';
-import { AdminForm, FormErrorSummary, type FormErrors, type FormValues, SelectField, str } from '../../../ui/forms.js';
+import { AdminForm, Checkbox, FormErrorSummary, type FormErrors, type FormValues, SelectField, str } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { todayInSweden } from '../../decisions/registry.js';
@@ -44,29 +44,6 @@ export function dayText(lang: Lang, iso: string | null | undefined): string {
   return formatDate(lang, iso.length > 10 ? todayInSweden(new Date(iso)) : iso);
 }
 
-/** One checkbox (value 1) with its label, and a hint and error tied to it; its id is its name. */
-export function Checkbox(props: { name: string; label: string; lang: Lang; checked: boolean; hint?: string; error?: string }) {
-  const described = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`field${props.error ? ' field--error' : ''}`}>
-      {props.hint && (
-        <p class="field-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field-error" id={`${props.name}-error`}>
-          <span class="visually-hidden">{props.lang === 'sv' ? 'Fel:' : 'Error:'} </span>
-          {props.error}
-        </p>
-      )}
-      <div class="choice">
-        <input type="checkbox" id={props.name} name={props.name} value="1" checked={props.checked} aria-describedby={described} aria-invalid={props.error ? 'true' : undefined} />
-        <label for={props.name}>{props.label}</label>
-      </div>
-    </div>
-  );
-}
 
 function StatusTag(props: { lang: Lang; status: ReportRow['status'] }) {
   return props.status === 'finalised' ? <span class="tag tag--done">{tr(R.statusFinalised, props.lang)}</span> : <span class="tag tag--draft">{tr(R.statusDraft, props.lang)}</span>;
