@@ -70,7 +70,10 @@ function option(spec: ChartSpec, lang: Lang): echarts.EChartsCoreOption {
     splitLine: { lineStyle: { color: '#d0d0d0' } },
     ...(spec.valueFormat === 'percent' ? { max: 100 } : {}),
   };
-  const categoryAxis = { type: 'category', data: spec.categories, axisLabel: { ...axisLabel, interval: 0, hideOverlap: true, width: 110, overflow: 'truncate' }, axisLine: { lineStyle: { color: '#5a5a5a' } } };
+  const horizontal = spec.kind === 'horizontal-bar';
+  // Category names beside horizontal bars wrap onto a second line (then are cut); under vertical bars they are cut.
+  const categoryLabel = horizontal ? { width: 150, overflow: 'break', lineHeight: 14 } : { width: 110, overflow: 'truncate' };
+  const categoryAxis = { type: 'category', data: spec.categories, axisLabel: { ...axisLabel, interval: 0, hideOverlap: !horizontal, ...categoryLabel }, axisLine: { lineStyle: { color: '#5a5a5a' } } };
   const legend = spec.series.length > 1 ? { top: 0, textStyle: { color: '#1b1b1b' } } : undefined;
   if (spec.kind === 'pie') {
     const s = spec.series[0] ?? { name: spec.title, values: [] };
@@ -80,8 +83,7 @@ function option(spec: ChartSpec, lang: Lang): echarts.EChartsCoreOption {
       series: [{ type: 'pie', name: s.name, radius: ['35%', '65%'], label: { color: '#1b1b1b' }, data: spec.categories.map((c, i) => ({ name: c, value: axisValue(spec, s.values[i] ?? null) })) }],
     };
   }
-  const horizontal = spec.kind === 'horizontal-bar';
-  const grid = { left: horizontal ? 130 : 70, right: 24, top: legend ? 40 : 16, bottom: 40, containLabel: false };
+  const grid = { left: horizontal ? 170 : 70, right: 24, top: legend ? 40 : 16, bottom: 40, containLabel: false };
   return {
     ...base,
     legend,

@@ -6,6 +6,7 @@
 import { formatMoney, type Lang, tr } from '../../../i18n/index.js';
 import { type ChartSpec, renderChartSvg } from '../../charts/chart.js';
 import { TRAFFIC_LIGHT } from '../../strategy/progress/messages.js';
+import { UNKNOWN_SOURCE } from '../data-projects.js';
 import type { ReportData } from '../model.js';
 import { parseHalfYear } from '../period.js';
 import { BUDGET_CATEGORIES, M } from './texts.js';
@@ -42,7 +43,8 @@ function fundingHistory(data: ReportData, lang: Lang): ChartSpec | null {
 }
 
 function fundingBySource(data: ReportData, lang: Lang): ChartSpec | null {
-  const rows = data.fundingBySource;
+  // The data names a missing source in Swedish; the English report says it in English.
+  const rows = data.fundingBySource.map((r) => (r.source === UNKNOWN_SOURCE ? { ...r, source: tr(M.unknownSource, lang) } : r));
   const top = rows[0];
   if (!top) return null;
   return {

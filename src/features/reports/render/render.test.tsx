@@ -8,6 +8,7 @@ import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleReportData, sampleTotals } from '../../../../test/support/report-sample.js';
 import { formatMoney, formatNumber, type Lang } from '../../../i18n/index.js';
+import { UNKNOWN_SOURCE } from '../data-projects.js';
 import type { ReportData } from '../model.js';
 import { buildReportDocument } from './content.js';
 import { reportCharts, reportFilename, renderReportDocx, renderReportHtml, renderReportPdf } from './index.js';
@@ -293,5 +294,13 @@ describe.skipIf(!hasPoppler)('the PDF', () => {
     const b = write('b.pdf', await renderReportPdf(structuredClone(data), 'sv'));
     expect(run('pdftotext', [a, '-'])).toBe(run('pdftotext', [b, '-']));
     expect(run('pdfinfo', [a])).toBe(run('pdfinfo', [b]).replace(path.basename(b), path.basename(a)));
+  });
+});
+
+describe('a funding source the data does not name', () => {
+  it('is "Okänd källa" in Swedish and "Unknown source" in English', () => {
+    const data = { ...sampleReportData(), fundingBySource: [{ source: UNKNOWN_SOURCE, amountMinor: 100_00 }] };
+    expect(reportCharts(data, 'sv').find((c) => c.id === 'funding-by-source')?.categories).toEqual(['Okänd källa']);
+    expect(reportCharts(data, 'en').find((c) => c.id === 'funding-by-source')?.categories).toEqual(['Unknown source']);
   });
 });

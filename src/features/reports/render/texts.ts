@@ -119,6 +119,7 @@ export const M = {
   sourceTitle: t('Externa medel per finansiär', 'External funding by source'),
   sourceSummary: t('Periodens projekt har externa medel från {n} finansiärer. Störst är {top} med {amount}.', 'The period’s projects have external funding from {n} sources. The largest is {top} with {amount}.'),
   source: t('Finansiär', 'Source'),
+  unknownSource: t('Okänd källa', 'Unknown source'),
   amount: t('Belopp', 'Amount'),
   noSources: t('Periodens projekt har inga externa medel.', 'The period’s projects have no external funding.'),
   unnamedSource: t('Finansiär ej angiven', 'Source not stated'),
