@@ -5,8 +5,9 @@
  *
  * The SQL restates the counting rule of src/features/reports/data-rules.ts in SQL: a missing
  * start is 1 January of `year`; a missing end of a finished project is 31 December of `year` (or
- * of the start's year); cancelled projects count only when their end date falls in the period;
- * others when they have run or been decided and their dates overlap it.
+ * of the start's year); cancelled projects count only when their end date falls in the period; a
+ * finished project with neither dates nor year counts nowhere; others when they have run or been
+ * decided and their dates overlap it.
  */
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, FundingKind, ProjectLifecycle, ProjectStatus, ProjectTable } from '../../src/db/schema.js';
@@ -268,6 +269,7 @@ function counted(municipalityId: number, s: string, e: string) {
       from x
       where case
         when x.status = 'cancelled' or x.lifecycle = 'cancelled' then (x.end_date >= ${s} and x.end_date <= ${e})
+        when (x.status = 'completed' or x.lifecycle in ('completed', 'evaluated')) and x.ee is null then false
         when x.status in ('ongoing', 'completed') or x.lifecycle in ('approved', 'ongoing', 'completed', 'evaluated') then ((x.es is null or x.es <= ${e}) and (x.ee is null or x.ee >= ${s}))
         else false end
     )`;

@@ -8,6 +8,15 @@ const H2 = parseHalfYear('2026H2')!;
 const p = (over: Partial<ProjectDates>): ProjectDates => ({ status: 'ongoing', lifecycle: 'ongoing', startDate: null, endDate: null, year: null, ...over });
 
 describe('which projects belong to a half-year', () => {
+  it('does not place a finished project without dates or year in any half-year', () => {
+    const undated = p({ status: 'completed', lifecycle: 'idea' });
+    expect(belongsToPeriod(undated, H1)).toBe(false);
+    expect(belongsToPeriod(undated, parseHalfYear('1998H1')!)).toBe(false);
+    // With a year it is placed in that year.
+    expect(belongsToPeriod({ ...undated, year: 2026 }, H1)).toBe(true);
+    expect(belongsToPeriod({ ...undated, year: 2025 }, H1)).toBe(false);
+  });
+
   it('counts a project starting on the last day of the half-year, and not one starting the day after', () => {
     expect(belongsToPeriod(p({ startDate: '2026-06-30' }), H1)).toBe(true);
     expect(phaseIn(p({ startDate: '2026-06-30' }), H1)).toBe('started');

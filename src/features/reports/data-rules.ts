@@ -54,13 +54,16 @@ export function effectiveDates(p: ProjectDates): { start: string | null; end: st
  *   period (it was stopped then);
  * - any other project counts when its status is ongoing or completed, or its lifecycle approved,
  *   ongoing, completed or evaluated; ideas, applications, projects awaiting a decision and rejected
- *   ones never count.
+ *   ones never count;
+ * - a finished project with neither dates nor a year cannot be placed in time and counts in no
+ *   period (old records from the strategies often say only that something happened).
  * @example belongsToPeriod({ status: 'ongoing', lifecycle: 'ongoing', startDate: '2026-06-30', endDate: null, year: 2026 }, parseHalfYear('2026H1')!) // true
  */
 export function belongsToPeriod(p: ProjectDates, period: DayRange): boolean {
   if (isCancelled(p)) return within(p.endDate, period);
   if (!RUN_STATUSES.includes(p.status) && !RUN_LIFECYCLES.includes(p.lifecycle)) return false;
   const { start, end } = effectiveDates(p);
+  if (isFinished(p) && end === null) return false;
   return overlaps(start, end, period.start, period.end);
 }
 

@@ -108,13 +108,17 @@ function goalProgress(data: ReportData, lang: Lang): ChartSpec | null {
   };
 }
 
+/** Whether a chart has anything to draw: a chart of only zeros and blanks is an empty frame (its table and text still say it). */
+const hasFigures = (c: ChartSpec) => c.series.some((s) => s.values.some((v) => v !== null && v !== 0));
+
 /**
- * The report's charts, in the order the document shows them; a chart without figures is left out.
+ * The report's charts, in the order the document shows them; a chart without figures (none, or
+ * only zeros and blanks) is left out.
  * Ids: `funding-history`, `funding-by-source`, `budget`, `goal-progress`.
  * @example reportCharts(data, 'sv').map((c) => c.id) // ['funding-history', 'funding-by-source', 'budget', 'goal-progress']
  */
 export function reportCharts(data: ReportData, lang: Lang): ChartSpec[] {
-  return [fundingHistory(data, lang), fundingBySource(data, lang), budget(data, lang), goalProgress(data, lang)].filter((c): c is ChartSpec => c !== null);
+  return [fundingHistory(data, lang), fundingBySource(data, lang), budget(data, lang), goalProgress(data, lang)].filter((c): c is ChartSpec => c !== null && hasFigures(c));
 }
 
 /** The chart's SVG at the documents' size (CSP-safe, byte-identical: see renderChartSvg). */

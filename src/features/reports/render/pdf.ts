@@ -214,10 +214,8 @@ class PdfReport {
         const h = HEADINGS[b.level];
         return h.before + this.height(b.text, 'bold', h.size, this.width, 2) + h.after + this.keep(blocks, i + 1);
       }
-      case 'paragraph': {
-        const size = b.tone === 'lead' ? 11 : BODY.size;
-        return Math.min(this.height(b.text, b.tone === 'missing' ? 'italic' : 'regular', size, this.width, BODY.gap), 3 * (size * 1.2 + BODY.gap));
-      }
+      case 'paragraph':
+        return this.paragraphKeep(b.text, b.tone);
       case 'list':
         return this.height(b.items[0] ?? '', 'regular', BODY.size, this.width - 14, BODY.gap) + 4;
       case 'table':
@@ -269,9 +267,16 @@ class PdfReport {
     this.y += h.after + (level === 1 ? 4 : 0);
   }
 
+  /** The height of a paragraph's first two lines (all of it when shorter): what must fit for it to start here. */
+  paragraphKeep(text: string, tone?: 'lead' | 'missing'): number {
+    const size = tone === 'lead' ? 11 : BODY.size;
+    const width = tone === 'lead' ? this.width : this.width * 0.92;
+    return Math.min(this.height(text, tone === 'missing' ? 'italic' : 'regular', size, width, BODY.gap), 2 * (size * 1.2 + BODY.gap));
+  }
+
   paragraph(text: string, tone?: 'lead' | 'missing') {
     const size = tone === 'lead' ? 11 : BODY.size;
-    this.ensure(2 * (size * 1.2 + BODY.gap));
+    this.ensure(this.paragraphKeep(text, tone));
     this.text(this.current, 'P', text, { font: tone === 'missing' ? 'italic' : 'regular', size, color: tone === 'missing' ? COLOR.grey : COLOR.ink, gap: BODY.gap, width: tone === 'lead' ? this.width : this.width * 0.92 });
     this.y += 7;
   }
