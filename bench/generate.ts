@@ -28,6 +28,7 @@ import type {
 import { buildSearchText } from '../src/features/projects/search-text.js';
 import { countryName } from '../src/i18n/index.js';
 import { loadReferenceData } from '../src/seed/load.js';
+import { int, pick, type Rng } from './common.js';
 
 export const SYNTHETIC_SOURCE = 'synthetic-benchmark';
 
@@ -68,9 +69,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
 
 function weighted<T>(rng: Rng, list: readonly (readonly [T, number])[]): T {
   let total = 0;

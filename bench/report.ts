@@ -36,6 +36,7 @@ import { type HalfYear, halfYear } from '../src/features/reports/period.js';
 import { renderReportDocx, renderReportHtml, renderReportPdf } from '../src/features/reports/render/index.js';
 import { seedIfEmpty } from '../src/seed/load.js';
 import { generateSyntheticData, mulberry32, SYNTHETIC_SOURCE } from './generate.js';
+import { engineName, fmt, fmtInt, int, median, pad2, pick, type Rng, say } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // Sizes
@@ -54,30 +55,8 @@ const CLI_RUNS = 3;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const say = (s: string) => process.stderr.write(`${s}\n`);
-const median = (xs: number[]) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const MiB = 1024 * 1024;
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
-const pad2 = (n: number) => String(n).padStart(2, '0');
 const dayIn = (rng: Rng, year: number, fromMonth = 1, toMonth = 12) => `${year}-${pad2(int(rng, fromMonth, toMonth))}-${pad2(int(rng, 1, 28))}`;
-
-async function engineName(handle: DbHandle): Promise<string> {
-  if (handle.dialect === 'sqlite') {
-    const r = await sql<{ v: string }>`select sqlite_version() as v`.execute(handle.db);
-    return `SQLite ${r.rows[0]?.v ?? ''}`;
-  }
-  const r = await sql<Record<string, string>>`show server_version`.execute(handle.db);
-  return `PostgreSQL ${Object.values(r.rows[0] ?? {})[0] ?? ''}`;
-}
 
 /** Inserts rows in chunks (far under both databases' parameter limits) and returns their ids. */
 async function insertAll<T extends keyof Database & string>(handle: DbHandle, table: T, rows: Insertable<Database[T]>[], returning = true): Promise<number[]> {

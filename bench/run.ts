@@ -41,12 +41,12 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Config, type DatabaseConfig, loadConfig } from '../src/config/env.js';
 import { type DbHandle, openDatabase } from '../src/db/database.js';
-import { sqliteDriverName } from '../src/db/dialects/sqlite.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { setLogLevel } from '../src/log.js';
 import { seedIfEmpty } from '../src/seed/load.js';
 import { startHttpServer } from '../src/server.js';
 import { generateSyntheticData } from './generate.js';
+import { engineName, fmt, fmtInt, gc, median, say } from './common.js';
 import type { LoadOptions, LoadResult } from './load.js';
 import { type ReportResult, replaceReportSection, reportConsole, reportSection, runReportBench } from './report.js';
 import { type LoadScenario, runStrategyBench, type StrategyResult, strategyConsole, strategySection } from './strategy.js';
@@ -113,15 +113,6 @@ function parseOptions(argv: string[]): Options {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const say = (s: string) => process.stderr.write(`${s}\n`);
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 
 function hasTaskset(): boolean {
   return spawnSync('taskset', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -262,15 +253,6 @@ async function postgresDb(adminUrl: string): Promise<BenchDb> {
 async function countProjects(handle: DbHandle): Promise<number> {
   const r = await handle.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
-}
-
-async function engineName(handle: DbHandle): Promise<string> {
-  if (handle.dialect === 'sqlite') {
-    const r = await sql<{ v: string }>`select sqlite_version() as v`.execute(handle.db);
-    return `SQLite ${r.rows[0]?.v} via ${sqliteDriverName() === 'node' ? 'node:sqlite' : 'better-sqlite3'}`;
-  }
-  const r = await sql<{ v: string }>`show server_version`.execute(handle.db);
-  return `PostgreSQL ${Object.values(r.rows[0] ?? {})[0] ?? ''}`;
 }
 
 async function analyze(handle: DbHandle): Promise<void> {

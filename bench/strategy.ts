@@ -25,7 +25,6 @@
  */
 import os from 'node:os';
 import { hash } from '@node-rs/argon2';
-import { sql } from 'kysely';
 import type { Config, DatabaseConfig } from '../src/config/env.js';
 import { type DbHandle, nowIso, openDatabase } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
@@ -36,6 +35,7 @@ import { loadStrategyProgress, recordGoalHistory } from '../src/features/strateg
 import { seedIfEmpty } from '../src/seed/load.js';
 import { startHttpServer } from '../src/server.js';
 import { generateSyntheticData, mulberry32, SYNTHETIC_SOURCE } from './generate.js';
+import { engineName, fmt, fmtInt, gc, int, median, pad2, percentile, pick, say } from './common.js';
 
 // ---------------------------------------------------------------------------------------------
 // What run.ts hands over
@@ -91,40 +91,10 @@ const HISTORY_MONTHS = 24;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-const say = (s: string) => process.stderr.write(`${s}\n`);
-const gc = () => (globalThis as { gc?: () => void }).gc?.();
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs: number[], p: number) => {
-  if (xs.length === 0) return Number.NaN;
-  const s = sorted(xs);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
-const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
-const pad2 = (n: number) => String(n).padStart(2, '0');
 const dateOf = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(d)}`;
 /** The first of the month `months` months before `today`'s month (`YYYY-MM-DD`). */
 const monthsBefore = (today: string, months: number) => new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 1 - months, 1)).toISOString().slice(0, 10);
 
-type Rng = () => number;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
-
-async function engineName(handle: DbHandle): Promise<string> {
-  if (handle.dialect === 'sqlite') {
-    const r = await sql<{ v: string }>`select sqlite_version() as v`.execute(handle.db);
-    return `SQLite ${r.rows[0]?.v ?? ''}`;
-  }
-  const r = await sql<Record<string, string>>`show server_version`.execute(handle.db);
-  return `PostgreSQL ${Object.values(r.rows[0] ?? {})[0] ?? ''}`;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic strategy (clearly synthetic texts; never load this into a real installation)
