@@ -11,7 +11,8 @@ import { todayInSweden } from '../decisions/registry.js';
 import { can } from '../policy/policy.js';
 import { allDueItems } from '../reminders/due.js';
 import type { DueItem } from '../strategy/progress/due.js';
-import { DUE_KIND, DUE_PANEL, DUE_STATE, DUE_WHEN, dueTitle } from '../strategy/progress/messages.js';
+import { DueStateTag, DueWhat } from '../strategy/progress/due-table.js';
+import { DUE_PANEL, dueWhen } from '../strategy/progress/messages.js';
 import { adminHref, requireActor, requireAdminMunicipality } from './context.js';
 import { type AwaitingItem, awaitingFor, keyCounts, recentChanges } from './dashboard-repository.js';
 import { AdminLayout, adminPageContext } from './layout.js';
@@ -51,13 +52,6 @@ function ItemList(props: { lang: Lang; items: AwaitingItem[]; slug: string }) {
 
 const DUE_SHOWN = 15;
 
-/** When, in words: a project awaits a decision since a date; a stale measure's report was due on one. */
-const WHEN_OF_KIND: Partial<Record<DueItem['kind'], { sv: string; en: string }>> = {
-  decision_awaited: { sv: 'sedan {date}', en: 'since {date}' },
-  measure_stale: { sv: 'lägesrapporten skulle ha kommit {date}', en: 'a progress report was due on {date}' },
-};
-const whenOf = (i: DueItem, lang: Lang) => (WHEN_OF_KIND[i.kind] ?? DUE_WHEN[i.state])[lang].replace('{date}', formatDate(lang, i.dueOn));
-
 /** What is due or overdue: reviews, evaluations, measures, report sections, decisions awaited… */
 function DuePanel(props: { lang: Lang; items: DueItem[]; slug: string }) {
   const { lang } = props;
@@ -71,8 +65,8 @@ function DuePanel(props: { lang: Lang; items: DueItem[]; slug: string }) {
         <ul class="link-list">
           {items.slice(0, DUE_SHOWN).map((i) => (
             <li>
-              <span class={`tag tag--${i.state}`}>{DUE_STATE[i.state][lang]}</span> {DUE_KIND[i.kind][lang]}: <a href={adminHref(lang, i.path)}>{dueTitle(i, lang)}</a>
-              <span class="muted"> – {whenOf(i, lang)}</span>
+              <DueStateTag lang={lang} item={i} /> <DueWhat lang={lang} item={i} />
+              <span class="muted"> – {dueWhen(i, lang)}</span>
             </li>
           ))}
           {items.length > DUE_SHOWN && <li>{DUE_PANEL.more[lang].replace('{n}', String(items.length - DUE_SHOWN))}</li>}

@@ -6,14 +6,15 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { nowIso } from '../../db/database.js';
 import type { User } from '../../db/schema.js';
 import type { Lang } from '../../i18n/index.js';
 import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, str, TextField } from '../../ui/forms.js';
 import { recordAudit } from '../audit/chain.js';
 import { adminHref, noticeOf, readForm, requireActor } from '../admin/context.js';
 import { AdminLayout, adminPageContext } from '../admin/layout.js';
-import { DIGEST_FORM } from '../reminders/messages.js';
 import { type Actor, actorLabel, auditActor } from '../policy/actor.js';
+import { DIGEST_FORM } from '../reminders/messages.js';
 import { findUser, hasTotp, setPassword, updateProfile } from './accounts.js';
 import { rotateSession } from './flow.js';
 import { fill, T } from './messages.js';
@@ -193,7 +194,7 @@ export function accountRoutes(lang: Lang): Hono<AppEnv> {
     const after = chosen === 'off' ? 1 : 0;
     if (after !== before) {
       await c.var.handle.db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ digest_opt_out: after, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
+        await trx.updateTable('users').set({ digest_opt_out: after, updated_at: nowIso() }).where('id', '=', user.id).execute();
         await recordAudit(trx, { municipalityId: null, actor: auditActor(actor), action: 'update', entity: 'user', entityId: user.id, before: { digest_opt_out: before }, after: { digest_opt_out: after } });
       });
     }

@@ -8,20 +8,18 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { todayInSweden } from '../decisions/registry.js';
 import { partnershipEvaluationDueItems } from '../registry/partnerships/evaluations/due.js';
+import { DEFAULT_FOLLOW_UP } from '../reports/admin/repository.js';
 import { reportDueItems } from '../reports/due.js';
+import { DEFAULT_STALE_DAYS } from '../strategy/admin/repository.js';
 import { addDays } from '../strategy/progress/cycles.js';
 import { compareDueItems, type DueItem, type DueItemOptions, strategyDueItems } from '../strategy/progress/due.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Defaults of municipality_settings, for a municipality that has no settings row yet. */
-export const DEFAULT_STALE_AFTER_DAYS = 90;
-export const DEFAULT_REMINDER_DAYS_BEFORE = 14;
-
 /** The reminder settings of a municipality (defaults when it has no settings row). */
 export async function reminderSettings(db: Db, municipalityId: number): Promise<{ staleAfterDays: number; reminderDaysBefore: number }> {
   const row = await db.selectFrom('municipality_settings').select(['stale_after_days', 'reminder_days_before']).where('municipality_id', '=', municipalityId).executeTakeFirst();
-  return { staleAfterDays: Number(row?.stale_after_days ?? DEFAULT_STALE_AFTER_DAYS), reminderDaysBefore: Number(row?.reminder_days_before ?? DEFAULT_REMINDER_DAYS_BEFORE) };
+  return { staleAfterDays: Number(row?.stale_after_days ?? DEFAULT_STALE_DAYS), reminderDaysBefore: Number(row?.reminder_days_before ?? DEFAULT_FOLLOW_UP.reminderDaysBefore) };
 }
 
 /** The Swedish calendar date of a stored timestamp (`2026-03-01T23:30:00Z` → `2026-03-02`), or of a plain date. */

@@ -10,6 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { fill, formatDate, type Lang } from '../../i18n/index.js';
 import { log } from '../../log.js';
+import { adminHref } from '../admin/context.js';
 import { todayInSweden } from '../decisions/registry.js';
 import type { Mailer } from '../mail/mailer.js';
 import { itemUrl } from '../strategy/calendar/ical.js';
@@ -136,7 +137,7 @@ export function reminderMail(person: Pick<Person, 'name' | 'lang'>, items: DueIt
 export function digestMail(person: Pick<Person, 'name' | 'lang'>, items: DueItem[], names: Map<number, { sv: string; en: string }>, baseUrl: string, runKey: string): { subject: string; text: string } {
   const { lang } = person;
   const week = Number(runKey.slice(runKey.indexOf('W') + 1));
-  const account = `${baseUrl}${lang === 'en' ? '/en' : ''}/admin/konto`;
+  const account = `${baseUrl}${adminHref(lang, '/konto')}`;
   const text = [fill(DIGEST_MAIL.greeting[lang], { name: person.name }), '', DIGEST_MAIL.lead[lang], '', ...itemSections(items, names, lang, baseUrl), fill(DIGEST_MAIL.optOut[lang], { url: account }), '', MAIL.signature[lang], '', MAIL.automatic[lang], ''].join('\n');
   return { subject: fill(DIGEST_MAIL.subject[lang], { week }), text };
 }
@@ -177,11 +178,11 @@ export interface ReminderResult {
 
 /**
  * Sends every person one mail with their new reminders (deadlines within the reminder window or
- * overdue that they have not been reminded of), in their language.
+ * overdue that they have not been reminded of), in their language. `due` is `dueForPeople` of the
+ * tick's day.
  */
-export async function sendReminders(ctx: JobContext): Promise<ReminderResult> {
-  const today = todayInSweden(ctx.now);
-  const { byPerson, people, municipalityNames } = await dueForPeople(ctx.db, today);
+export async function sendReminders(ctx: JobContext, due: DueForPeople): Promise<ReminderResult> {
+  const { byPerson, people, municipalityNames } = due;
   const result: ReminderResult = { mails: 0, reminders: 0, failed: 0 };
   for (const [userId, items] of byPerson) {
     const person = people.get(userId)!;
@@ -206,11 +207,10 @@ export interface DigestResult {
 /**
  * Sends the weekly digest `runKey` (e.g. `2026-W48`) to everyone with a role who has not turned
  * it off and has something due or overdue; nobody twice in a week (key `digest:<runKey>`). A
- * person with nothing due gets no mail.
+ * person with nothing due gets no mail. `due` is `dueForPeople` of the tick's day.
  */
-export async function sendWeeklyDigest(ctx: JobContext, runKey: string): Promise<DigestResult> {
-  const today = todayInSweden(ctx.now);
-  const { byPerson, people, municipalityNames } = await dueForPeople(ctx.db, today);
+export async function sendWeeklyDigest(ctx: JobContext, runKey: string, due: DueForPeople): Promise<DigestResult> {
+  const { byPerson, people, municipalityNames } = due;
   const result: DigestResult = { sent: 0, failed: 0 };
   const key = `digest:${runKey}`;
   for (const [userId, items] of byPerson) {

@@ -76,8 +76,6 @@ export const PAGE = {
   },
   nowTitle: { sv: 'Det här påminns om nu', en: 'What is reminded of now' },
   nowNone: { sv: 'Just nu finns inget att påminna om.', en: 'There is nothing to remind anyone of right now.' },
-  colDate: { sv: 'Datum', en: 'Date' },
-  colWhat: { sv: 'Vad', en: 'What' },
   colWho: { sv: 'Går till', en: 'Goes to' },
   colSent: { sv: 'Redan påmint', en: 'Already reminded' },
   nobody: { sv: 'Ingen: ingen med rätt roll har en aktiv e-postadress.', en: 'Nobody: no one with the right role has an active account.' },

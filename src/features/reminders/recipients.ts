@@ -43,15 +43,18 @@ export function concerns(person: Pick<Person, 'roles' | 'units'>, item: Pick<Due
   }
 }
 
-/** Every person with a role somewhere whose account is not disabled, by user id. */
-export async function loadPeople(db: Db): Promise<Map<number, Person>> {
-  const rows = await db
+/**
+ * Every person with a role whose account is not disabled, by user id: in every municipality, or
+ * only those with a role in `municipalityId` (and only that role).
+ */
+export async function loadPeople(db: Db, municipalityId?: number): Promise<Map<number, Person>> {
+  let query = db
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.id')
     .select(['u.id', 'u.email', 'u.display_name', 'u.preferred_lang', 'u.digest_opt_out', 'r.municipality_id', 'r.role'])
-    .where('u.disabled_at', 'is', null)
-    .orderBy('u.id')
-    .execute();
+    .where('u.disabled_at', 'is', null);
+  if (municipalityId !== undefined) query = query.where('r.municipality_id', '=', municipalityId);
+  const rows = await query.orderBy('u.id').execute();
   const people = new Map<number, Person>();
   for (const r of rows) {
     const userId = Number(r.id);

@@ -10,14 +10,14 @@ import { AdminLayout, type AdminPageContext, adminCrumbs, adminPageContext } fro
 import { todayInSweden } from '../decisions/registry.js';
 import { addDays } from '../strategy/progress/cycles.js';
 import type { DueItem } from '../strategy/progress/due.js';
-import { DUE_KIND, DUE_STATE, dueTitle } from '../strategy/progress/messages.js';
+import { DueItemsTable } from '../strategy/progress/due-table.js';
 import { allDueItems, reminderSettings } from './due.js';
 import { reminderKey } from './jobs.js';
 import { PAGE } from './messages.js';
 import { loadPeople, recipientsOf } from './recipients.js';
 
-interface PlannedReminder {
-  item: DueItem;
+/** A due item with the names of the people it goes to, and how many of them have been reminded. */
+interface PlannedReminder extends DueItem {
   names: string[];
   reminded: number;
 }
@@ -54,38 +54,15 @@ function RemindersPage(props: { ctx: AdminPageContext; days: number; stale: numb
 
       <section aria-labelledby="now-title">
         <h2 id="now-title">{PAGE.nowTitle[lang]}</h2>
-        {props.planned.length === 0 ? (
-          <p>{PAGE.nowNone[lang]}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{PAGE.colDate[lang]}</th>
-                  <th scope="col">{PAGE.colWhat[lang]}</th>
-                  <th scope="col">{PAGE.colWho[lang]}</th>
-                  <th scope="col">{PAGE.colSent[lang]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.planned.map((p) => (
-                  <tr>
-                    <td>
-                      {formatDate(lang, p.item.dueOn)} <span class={`tag tag--${p.item.state}`}>{DUE_STATE[p.item.state][lang]}</span>
-                    </td>
-                    <td>
-                      {DUE_KIND[p.item.kind][lang]}: <a href={adminHref(lang, p.item.path)}>{dueTitle(p.item, lang)}</a>
-                    </td>
-                    <td>{p.names.length > 0 ? p.names.join(', ') : PAGE.nobody[lang]}</td>
-                    <td>
-                      {p.reminded} / {p.names.length}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DueItemsTable
+          lang={lang}
+          items={props.planned}
+          empty={PAGE.nowNone[lang]}
+          columns={[
+            { heading: PAGE.colWho[lang], cell: (p) => (p.names.length > 0 ? p.names.join(', ') : PAGE.nobody[lang]) },
+            { heading: PAGE.colSent[lang], cell: (p) => `${p.reminded} / ${p.names.length}` },
+          ]}
+        />
       </section>
 
       <section aria-labelledby="sent-title">
@@ -139,11 +116,11 @@ export function reminderAdminRoutes(_lang: Lang): Hono<AppEnv> {
     const until = addDays(today, settings.reminderDaysBefore);
     const [items, people, runs] = await Promise.all([
       allDueItems(db, municipality.id, today, { measureHorizonDays: null }),
-      loadPeople(db),
+      loadPeople(db, municipality.id),
       db.selectFrom('scheduled_runs').select(['job', 'run_key', 'claimed_at', 'finished_at', 'result']).orderBy('claimed_at', 'desc').limit(10).execute(),
     ]);
-    const local = [...people.values()].filter((p) => p.roles.has(municipality.id));
-    const ids = local.map((p) => p.userId);
+    const local = [...people.values()];
+    const ids = [...people.keys()];
     const sentRows = ids.length === 0 ? [] : await db.selectFrom('reminders_sent').select(['user_id', 'reminder_key', 'sent_at']).where('user_id', 'in', ids).execute();
     const sent = new Set(sentRows.map((r) => `${Number(r.user_id)}|${r.reminder_key}`));
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
@@ -153,7 +130,7 @@ export function reminderAdminRoutes(_lang: Lang): Hono<AppEnv> {
       .map((item) => {
         const to = recipientsOf(local, item);
         const key = reminderKey(item);
-        return { item, names: to.map((p) => p.name), reminded: to.filter((p) => sent.has(`${p.userId}|${key}`)).length };
+        return { ...item, names: to.map((p) => p.name), reminded: to.filter((p) => sent.has(`${p.userId}|${key}`)).length };
       });
     const ctx = await adminPageContext(c, municipality);
     return c.html(<RemindersPage ctx={ctx} days={settings.reminderDaysBefore} stale={settings.staleAfterDays} planned={planned} runs={runs} sent30={sent30} />);

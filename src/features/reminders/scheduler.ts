@@ -23,8 +23,9 @@ import type { Config } from '../../config/env.js';
 import { isPostgres } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import { log } from '../../log.js';
+import { todayInSweden } from '../decisions/registry.js';
 import { type Mailer, mailerFor } from '../mail/mailer.js';
-import { type DigestResult, digestRunKey, type ReminderResult, sendReminders, sendWeeklyDigest } from './jobs.js';
+import { type DigestResult, digestRunKey, dueForPeople, type ReminderResult, sendReminders, sendWeeklyDigest } from './jobs.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -124,11 +125,13 @@ async function tick(db: Kysely<Database>, options: TickOptions): Promise<TickRes
   const now = options.now ?? new Date();
   const claimedBy = options.claimedBy ?? processIdentity();
   const ctx = { db, baseUrl: options.config.baseUrl, mailer: options.mailer ?? mailerFor(options.config), now };
-  const reminders = await sendReminders(ctx);
+  // What is due for whom today: computed once, for the reminders and the digest alike.
+  const due = await dueForPeople(db, todayInSweden(now));
+  const reminders = await sendReminders(ctx, due);
   const runKey = digestRunKey(now) ?? null;
   let digest: TickResult['digest'] = { runKey, claimed: false, sent: 0, failed: 0 };
   if (runKey && (await claimRun(db, 'weekly_digest', runKey, claimedBy, now))) {
-    const result = await sendWeeklyDigest(ctx, runKey);
+    const result = await sendWeeklyDigest(ctx, runKey, due);
     await finishRun(db, 'weekly_digest', runKey, claimedBy, result, now);
     digest = { runKey, claimed: true, ...result };
   }

@@ -110,8 +110,5 @@ export const CAL = {
   itemsTitle: { sv: 'Det här visas i kalendern nu', en: 'What the calendar shows now' },
   itemsNone: { sv: 'Just nu finns inga datum att visa.', en: 'There are no dates to show right now.' },
   reminders: { sv: 'Påminnelser per e-post om datumen', en: 'Reminders of the dates by e-mail' },
-  colDate: { sv: 'Datum', en: 'Date' },
-  colWhat: { sv: 'Vad', en: 'What' },
-  colState: { sv: 'Läge', en: 'State' },
   created: { sv: 'skapad', en: 'created' },
 } satisfies Record<string, Text>;

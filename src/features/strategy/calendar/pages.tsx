@@ -4,7 +4,7 @@ import { AdminForm } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import type { DueItem } from '../progress/due.js';
-import { DUE_KIND, DUE_STATE, dueTitle } from '../progress/messages.js';
+import { DueItemsTable } from '../progress/due-table.js';
 import { CAL } from './messages.js';
 
 export interface FeedInfo {
@@ -96,34 +96,7 @@ export function CalendarPage(props: { ctx: AdminPageContext; personal: FeedInfo 
 
       <section aria-labelledby="items-title">
         <h2 id="items-title">{CAL.itemsTitle[lang]}</h2>
-        {props.items.length === 0 ? (
-          <p>{CAL.itemsNone[lang]}</p>
-        ) : (
-          <div class="table-wrap">
-            <table class="data">
-              <thead>
-                <tr>
-                  <th scope="col">{CAL.colDate[lang]}</th>
-                  <th scope="col">{CAL.colWhat[lang]}</th>
-                  <th scope="col">{CAL.colState[lang]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.items.map((i) => (
-                  <tr>
-                    <td>{formatDate(lang, i.dueOn)}</td>
-                    <td>
-                      {DUE_KIND[i.kind][lang]}: <a href={adminHref(lang, i.path)}>{dueTitle(i, lang)}</a>
-                    </td>
-                    <td>
-                      <span class={`tag tag--${i.state}`}>{DUE_STATE[i.state][lang]}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DueItemsTable lang={lang} items={props.items} empty={CAL.itemsNone[lang]} />
       </section>
     </AdminLayout>
   );

@@ -1,6 +1,6 @@
 /** Texts of the follow-up of the strategy work: what is due, and the traffic lights. Swedish first. */
 import type { TrafficLight } from '../../../db/schema.js';
-import type { Lang, Text } from '../../../i18n/index.js';
+import { formatDate, type Lang, type Text, tr } from '../../../i18n/index.js';
 import type { DueItem } from './due.js';
 
 export type { Text } from '../../../i18n/index.js';
@@ -28,6 +28,28 @@ export const DUE_WHEN: Record<DueItem['state'], Text> = {
   due: { sv: 'senast {date}', en: 'by {date}' },
   upcoming: { sv: 'senast {date}', en: 'by {date}' },
 };
+
+/** Kinds whose date is not a deadline in the usual sense: a project awaits a decision since it; a stale measure's report was due on it. */
+const WHEN_OF_KIND: Partial<Record<DueItem['kind'], Text>> = {
+  decision_awaited: { sv: 'sedan {date}', en: 'since {date}' },
+  measure_stale: { sv: 'lägesrapporten skulle ha kommit {date}', en: 'a progress report was due on {date}' },
+};
+
+/**
+ * When an item is due, in words with its date: by its kind where the kind says it differently,
+ * otherwise by its state (`DUE_WHEN`).
+ * @example dueWhen({ kind: 'decision_awaited', state: 'due', dueOn: '2026-03-05' }, 'sv') // 'sedan 5 mars 2026'
+ */
+export function dueWhen(item: Pick<DueItem, 'kind' | 'state' | 'dueOn'>, lang: Lang): string {
+  return tr(WHEN_OF_KIND[item.kind] ?? DUE_WHEN[item.state], lang, { date: formatDate(lang, item.dueOn) });
+}
+
+/** The column headings of a table of due items (`DueItemsTable`). */
+export const DUE_TABLE = {
+  date: { sv: 'Datum', en: 'Date' },
+  what: { sv: 'Vad', en: 'What' },
+  state: { sv: 'Läge', en: 'State' },
+} satisfies Record<string, Text>;
 
 /** The traffic light as a word (colour is never the only carrier of meaning): one wording everywhere. */
 export const TRAFFIC_LIGHT: Record<TrafficLight, Text> = {
