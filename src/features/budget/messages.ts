@@ -95,6 +95,8 @@ export const ERR = {
   amountTooLarge: { sv: '{label} är orimligt stort: högst 1 000 000 000 kronor.', en: '{label} is unreasonably large: at most 1,000,000,000 kronor.' },
   amountRequired: { sv: 'Fyll i beloppet i kronor.', en: 'Enter the amount in kronor.' },
   date: { sv: 'Datumet måste vara ett datum, till exempel 2026-03-31.', en: 'The date must be a date, like 2026-03-31.' },
+  description: { sv: 'Fyll i en beskrivning av vad pengarna användes till.', en: 'Enter a description of what the money was used for.' },
+  descriptionTooLong: { sv: 'Beskrivningen får ha högst 500 tecken.', en: 'The description must be 500 characters or fewer.' },
   category: { sv: 'Välj vänortsarbete eller förberedelse av internationella projekt.', en: 'Choose twin-town work or preparing international projects.' },
   project: { sv: 'Välj ett av kommunens projekt i listan.', en: "Choose one of the municipality's projects from the list." },
   partnership: { sv: 'Välj ett av kommunens samarbeten i listan.', en: "Choose one of the municipality's partnerships from the list." },

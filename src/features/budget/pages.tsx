@@ -1,14 +1,12 @@
 /** Pages of the international budget (AL-15): the year's figures, the allocation form, the entry form. */
-import type { BudgetCategory } from '../../db/schema.js';
 import { formatDate, formatMoney, type Lang } from '../../i18n/index.js';
 import { AdminForm, ChoiceGroup, type FormErrors, FormErrorSummary, type FormValues, SelectField, str, TextArea, TextField } from '../../ui/forms.js';
 import { adminHref } from '../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../admin/layout.js';
 import type { BudgetYear, ReportBudgetCategory } from '../reports/model.js';
 import { ALLOCATION_LABELS, B, CATEGORY_LABELS, ENTRY_LABELS, tr } from './messages.js';
-import type { EntryChoices, EntryRow } from './service.js';
-import { kronorInput } from './service.js';
-import { BUDGET_CATEGORIES } from './usage.js';
+import { type EntryChoices, kronorInput } from './service.js';
+import { BUDGET_CATEGORIES, type EntryRow } from './usage.js';
 
 const kr = (lang: Lang, minor: number) => formatMoney(lang, minor, 'SEK');
 
@@ -197,9 +195,9 @@ export function BudgetPage(props: BudgetPageProps) {
   );
 }
 
-/** The allocation form's values from the stored allocations. */
-export function allocationValues(a: Record<BudgetCategory, number | null>, lang: Lang): FormValues {
-  return { twinning: kronorInput(a.twinning, lang), preparation: kronorInput(a.preparation, lang) };
+/** The allocation form's values from the year's stored allocations. */
+export function allocationValues(budget: BudgetYear, lang: Lang): FormValues {
+  return Object.fromEntries(budget.categories.map((c) => [c.category, kronorInput(c.allocatedMinor, lang)]));
 }
 
 /** The form of a new entry (no `entry`) or of an existing one, with its delete button. */

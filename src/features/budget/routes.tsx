@@ -21,11 +21,8 @@ import { allocationValues, BudgetPage, budgetHref, EntryFormPage } from './pages
 import {
   createEntry,
   deleteEntry,
-  type EntryRow,
   entryFormValues,
   findEntry,
-  listEntries,
-  loadAllocations,
   loadEntryChoices,
   parseYear,
   readAllocationForm,
@@ -33,7 +30,7 @@ import {
   saveAllocations,
   updateEntry,
 } from './service.js';
-import { budgetForYear } from './usage.js';
+import { budgetWithEntries, type EntryRow } from './usage.js';
 
 type C = Context<AppEnv>;
 
@@ -52,13 +49,7 @@ export function budgetAdminRoutes(lang: Lang): Hono<AppEnv> {
   const budgetPage = async (c: C, scope: AdminScope, year: number, form?: { values: FormValues; errors: FormErrors }) => {
     const { actor, municipality } = scope;
     const db = c.var.handle.db;
-    const [ctx, budget, entries, choices, allocations] = await Promise.all([
-      adminPageContext(c, municipality),
-      budgetForYear(db, municipality.id, year),
-      listEntries(db, municipality.id, year),
-      loadEntryChoices(db, municipality.id),
-      loadAllocations(db, municipality.id, year),
-    ]);
+    const [ctx, { budget, entries }, choices] = await Promise.all([adminPageContext(c, municipality), budgetWithEntries(db, municipality.id, year), loadEntryChoices(db, municipality.id)]);
     const names = { projects: new Map(choices.projects.map((p) => [p.id, p.title])), partnerships: new Map(choices.partnerships.map((p) => [p.id, p.title])) };
     return c.html(
       <BudgetPage
@@ -69,7 +60,7 @@ export function budgetAdminRoutes(lang: Lang): Hono<AppEnv> {
         entries={entries}
         names={names}
         mayEdit={can(actor, 'publish', { municipalityId: municipality.id })}
-        values={form?.values ?? allocationValues(allocations, lang)}
+        values={form?.values ?? allocationValues(budget, lang)}
         errors={form?.errors ?? {}}
         notice={noticeOf(c, NOTICES)}
       />,

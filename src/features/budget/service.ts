@@ -10,15 +10,16 @@ import type { BudgetCategory } from '../../db/schema.js';
 import type { Lang } from '../../i18n/index.js';
 import { type FormErrors, type FormValues, str } from '../../ui/forms.js';
 import { recordAudit } from '../audit/chain.js';
+import { formatAmountInput } from '../editing/project-form-values.js';
 import { type Actor, auditActor } from '../policy/actor.js';
 import { isIsoDate } from '../registry/fields.js';
 import { ALLOCATION_LABELS, ENTRY_LABELS, ERR, tr } from './messages.js';
-import { BUDGET_CATEGORIES } from './usage.js';
+import { BUDGET_CATEGORIES, type EntryInput, type EntryRow, loadAllocations, toEntry } from './usage.js';
 
 /** The largest amount accepted, in öre: one billion kronor. */
-export const MAX_AMOUNT_MINOR = 100_000_000_000;
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
+const MAX_AMOUNT_MINOR = 100_000_000_000;
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
 
 export type KronorResult = { ok: true; minor: number | null } | { ok: false; reason: 'format' | 'negative' | 'too_large' };
 
@@ -44,10 +45,7 @@ export function parseKronor(raw: string): KronorResult {
 
 /** Öre as a form field shows them: 1250050 → "12500,50" (sv) / "12500.50" (en). */
 export function kronorInput(minor: number | null, lang: Lang): string {
-  if (minor === null) return '';
-  const whole = Math.floor(minor / 100);
-  const cents = minor % 100;
-  return cents === 0 ? String(whole) : `${whole}${lang === 'sv' ? ',' : '.'}${String(cents).padStart(2, '0')}`;
+  return minor === null ? '' : formatAmountInput(minor, lang);
 }
 
 function amountError(r: KronorResult, label: string, lang: Lang): string | undefined {
@@ -83,16 +81,6 @@ export function readAllocationForm(values: FormValues, lang: Lang): { ok: true; 
   return { ok: true, data: { year, twinning: amounts.twinning ?? null, preparation: amounts.preparation ?? null } };
 }
 
-/** The year's allocations by category (null when none). */
-export async function loadAllocations(db: Db, municipalityId: number, year: number): Promise<Record<BudgetCategory, number | null>> {
-  const rows = await db.selectFrom('budget_allocations').select(['category', 'amount_minor']).where('municipality_id', '=', municipalityId).where('year', '=', year).execute();
-  const of = (c: BudgetCategory) => {
-    const r = rows.find((x) => x.category === c);
-    return r ? Number(r.amount_minor) : null;
-  };
-  return { twinning: of('twinning'), preparation: of('preparation') };
-}
-
 /** Sets both categories' allocations for the year (insert, update, or remove when empty); audited. */
 export async function saveAllocations(db: Db, actor: Actor, municipalityId: number, input: AllocationInput): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -116,20 +104,6 @@ export async function saveAllocations(db: Db, actor: Actor, municipalityId: numb
 }
 
 // ── Entries ─────────────────────────────────────────────────────────────────
-
-export interface EntryInput {
-  category: BudgetCategory;
-  spent_on: string;
-  amount_minor: number;
-  description_sv: string;
-  project_id: number | null;
-  partnership_id: number | null;
-}
-
-export interface EntryRow extends EntryInput {
-  id: number;
-  municipality_id: number;
-}
 
 /** What the entry form may point at: the municipality's own projects and partnerships. */
 export interface EntryChoices {
@@ -176,8 +150,8 @@ export function readEntryForm(values: FormValues, choices: EntryChoices, lang: L
     if (problem) errors.amount = problem;
   }
   const description = str(values, 'description_sv').trim();
-  if (!description) errors.description_sv = lang === 'sv' ? 'Fyll i en beskrivning av vad pengarna användes till.' : 'Enter a description of what the money was used for.';
-  else if (description.length > 500) errors.description_sv = lang === 'sv' ? 'Beskrivningen får ha högst 500 tecken.' : 'The description must be 500 characters or fewer.';
+  if (!description) errors.description_sv = tr(ERR.description, lang);
+  else if (description.length > 500) errors.description_sv = tr(ERR.descriptionTooLong, lang);
   const project = chosenId(str(values, 'project_id'), new Set(choices.projects.map((p) => p.id)));
   if (project.bad || Array.isArray(values.project_id)) errors.project_id = tr(ERR.project, lang);
   const partnership = chosenId(str(values, 'partnership_id'), new Set(choices.partnerships.map((p) => p.id)));
@@ -201,36 +175,9 @@ export function entryFormValues(e: EntryRow, lang: Lang): FormValues {
   };
 }
 
-type EntryDbRow = { id: number | string; municipality_id: number | string; category: BudgetCategory; spent_on: string; amount_minor: number | string; description_sv: string; project_id: number | string | null; partnership_id: number | string | null };
-
-const toEntry = (r: EntryDbRow): EntryRow => ({
-  id: Number(r.id),
-  municipality_id: Number(r.municipality_id),
-  category: r.category,
-  spent_on: r.spent_on,
-  amount_minor: Number(r.amount_minor),
-  description_sv: r.description_sv,
-  project_id: r.project_id === null ? null : Number(r.project_id),
-  partnership_id: r.partnership_id === null ? null : Number(r.partnership_id),
-});
-
 export async function findEntry(db: Db, municipalityId: number, id: number): Promise<EntryRow | undefined> {
   const r = await db.selectFrom('budget_entries').selectAll().where('id', '=', id).where('municipality_id', '=', municipalityId).executeTakeFirst();
   return r ? toEntry(r) : undefined;
-}
-
-/** The entries dated in the year, by date (the budget page links each to its form). */
-export async function listEntries(db: Db, municipalityId: number, year: number): Promise<EntryRow[]> {
-  const rows = await db
-    .selectFrom('budget_entries')
-    .selectAll()
-    .where('municipality_id', '=', municipalityId)
-    .where('spent_on', '>=', `${year}-01-01`)
-    .where('spent_on', '<=', `${year}-12-31`)
-    .orderBy('spent_on')
-    .orderBy('id')
-    .execute();
-  return rows.map(toEntry);
 }
 
 /** Records an entry; returns its id. */

@@ -15,19 +15,17 @@
  * - Till det kommer de poster samordnaren har registrerat med datum under året.
  * - Återstår = anslaget − förbrukat; inget värde när inget anslag är satt.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { BudgetCategory, Database } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import type { BudgetCategory } from '../../db/schema.js';
 import type { BudgetYear, ReportBudgetCategory } from '../reports/model.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The budget's two categories, in the order they are shown. */
 export const BUDGET_CATEGORIES: readonly BudgetCategory[] = ['twinning', 'preparation'];
 
 /** Project lifecycles that mean the project is still being prepared. */
-export const PREPARATION_LIFECYCLES = ['idea', 'assessment', 'awaiting_decision'] as const;
+const PREPARATION_LIFECYCLES = ['idea', 'assessment', 'awaiting_decision'] as const;
 /** Project statuses that mean the project is still being prepared. */
-export const PREPARATION_STATUSES = ['planned', 'applied'] as const;
+const PREPARATION_STATUSES = ['planned', 'applied'] as const;
 
 interface ProjectRow {
   id: number;
@@ -40,10 +38,9 @@ interface ProjectRow {
   twinningPartnershipId: number | null;
 }
 
-/** The year a project counts in: its start date's year, else its `year`. */
-export function projectBudgetYear(startDate: string | null, year: number | null): number | null {
-  if (startDate && /^\d{4}/.test(startDate)) return Number(startDate.slice(0, 4));
-  return year === null ? null : Number(year);
+/** Whether a project was cancelled or rejected: such a project counts nowhere (budget, evaluations). */
+export function isCancelledOrRejected(p: { status: string | null; lifecycle: string }): boolean {
+  return p.status === 'cancelled' || p.lifecycle === 'cancelled' || p.lifecycle === 'rejected';
 }
 
 /**
@@ -52,10 +49,62 @@ export function projectBudgetYear(startDate: string | null, year: number | null)
  * @example projectBudgetCategory({ status: 'planned', lifecycle: 'idea', twinning: true }) // 'preparation'
  */
 export function projectBudgetCategory(p: { status: string | null; lifecycle: string; twinning: boolean }): BudgetCategory | null {
-  if (p.status === 'cancelled' || p.lifecycle === 'cancelled' || p.lifecycle === 'rejected') return null;
+  if (isCancelledOrRejected(p)) return null;
   const preparing = (PREPARATION_LIFECYCLES as readonly string[]).includes(p.lifecycle) || (PREPARATION_STATUSES as readonly string[]).includes(p.status ?? '');
   if (preparing) return 'preparation';
   return p.twinning ? 'twinning' : null;
+}
+
+export interface EntryInput {
+  category: BudgetCategory;
+  spent_on: string;
+  amount_minor: number;
+  description_sv: string;
+  project_id: number | null;
+  partnership_id: number | null;
+}
+
+export interface EntryRow extends EntryInput {
+  id: number;
+  municipality_id: number;
+}
+
+type EntryDbRow = { id: number | string; municipality_id: number | string; category: BudgetCategory; spent_on: string; amount_minor: number | string; description_sv: string; project_id: number | string | null; partnership_id: number | string | null };
+
+/** A `budget_entries` row with its ids and amount as numbers (PostgreSQL gives bigint as text). */
+export const toEntry = (r: EntryDbRow): EntryRow => ({
+  id: Number(r.id),
+  municipality_id: Number(r.municipality_id),
+  category: r.category,
+  spent_on: r.spent_on,
+  amount_minor: Number(r.amount_minor),
+  description_sv: r.description_sv,
+  project_id: r.project_id === null ? null : Number(r.project_id),
+  partnership_id: r.partnership_id === null ? null : Number(r.partnership_id),
+});
+
+/** The entries dated in the year, by date (the budget page links each to its form). */
+export async function listEntries(db: Db, municipalityId: number, year: number): Promise<EntryRow[]> {
+  const rows = await db
+    .selectFrom('budget_entries')
+    .selectAll()
+    .where('municipality_id', '=', municipalityId)
+    .where('spent_on', '>=', `${year}-01-01`)
+    .where('spent_on', '<=', `${year}-12-31`)
+    .orderBy('spent_on')
+    .orderBy('id')
+    .execute();
+  return rows.map(toEntry);
+}
+
+/** The year's allocations by category (null when none). */
+export async function loadAllocations(db: Db, municipalityId: number, year: number): Promise<Record<BudgetCategory, number | null>> {
+  const rows = await db.selectFrom('budget_allocations').select(['category', 'amount_minor']).where('municipality_id', '=', municipalityId).where('year', '=', year).execute();
+  const of = (c: BudgetCategory) => {
+    const r = rows.find((x) => x.category === c);
+    return r ? Number(r.amount_minor) : null;
+  };
+  return { twinning: of('twinning'), preparation: of('preparation') };
 }
 
 async function projectsWithCash(db: Db, municipalityId: number, year: number): Promise<ProjectRow[]> {
@@ -109,19 +158,12 @@ async function projectsWithCash(db: Db, municipalityId: number, year: number): P
  * @example await budgetForYear(db, 2, 2026) // { year: 2026, categories: [{ category: 'twinning', allocatedMinor: 50_000_00, usedMinor: 12_500_00, remainingMinor: 37_500_00, used: [...] }, …] }
  */
 export async function budgetForYear(db: Db, municipalityId: number, year: number): Promise<BudgetYear> {
-  const [allocations, entries, projects] = await Promise.all([
-    db.selectFrom('budget_allocations').select(['category', 'amount_minor']).where('municipality_id', '=', municipalityId).where('year', '=', year).execute(),
-    db
-      .selectFrom('budget_entries')
-      .select(['id', 'category', 'spent_on', 'amount_minor', 'description_sv', 'project_id', 'partnership_id'])
-      .where('municipality_id', '=', municipalityId)
-      .where('spent_on', '>=', `${year}-01-01`)
-      .where('spent_on', '<=', `${year}-12-31`)
-      .orderBy('spent_on')
-      .orderBy('id')
-      .execute(),
-    projectsWithCash(db, municipalityId, year),
-  ]);
+  return (await budgetWithEntries(db, municipalityId, year)).budget;
+}
+
+/** The year's budget (as budgetForYear) and the entries it counts, with their ids (the budget page links them). */
+export async function budgetWithEntries(db: Db, municipalityId: number, year: number): Promise<{ budget: BudgetYear; entries: EntryRow[] }> {
+  const [allocations, entries, projects] = await Promise.all([loadAllocations(db, municipalityId, year), listEntries(db, municipalityId, year), projectsWithCash(db, municipalityId, year)]);
   const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date ?? '').localeCompare(b.date ?? '');
   const categories: ReportBudgetCategory[] = BUDGET_CATEGORIES.map((category) => {
     const fromProjects: ReportBudgetCategory['used'] = projects
@@ -137,19 +179,11 @@ export async function budgetForYear(db: Db, municipalityId: number, year: number
       .sort(byDate);
     const fromEntries: ReportBudgetCategory['used'] = entries
       .filter((e) => e.category === category)
-      .map((e) => ({
-        source: 'entry' as const,
-        description: e.description_sv,
-        date: e.spent_on,
-        amountMinor: Number(e.amount_minor),
-        projectId: e.project_id === null ? null : Number(e.project_id),
-        partnershipId: e.partnership_id === null ? null : Number(e.partnership_id),
-      }));
+      .map((e) => ({ source: 'entry' as const, description: e.description_sv, date: e.spent_on, amountMinor: e.amount_minor, projectId: e.project_id, partnershipId: e.partnership_id }));
     const used = [...fromProjects, ...fromEntries];
     const usedMinor = used.reduce((sum, u) => sum + u.amountMinor, 0);
-    const allocation = allocations.find((a) => a.category === category);
-    const allocatedMinor = allocation ? Number(allocation.amount_minor) : null;
+    const allocatedMinor = allocations[category];
     return { category, allocatedMinor, usedMinor, remainingMinor: allocatedMinor === null ? null : allocatedMinor - usedMinor, used };
   });
-  return { year, categories };
+  return { budget: { year, categories }, entries };
 }

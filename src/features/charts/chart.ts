@@ -152,11 +152,20 @@ export function renderChartSvg(spec: ChartSpec, lang: Lang, opts: RenderOptions 
   }
 }
 
-/** The chart's figures as rows for a table: the category, then one cell per series. */
-export function chartRows(spec: ChartSpec, lang: Lang): { header: string[]; rows: string[][] } {
+/** A column of the table and the CSV that is not drawn (e.g. the counts behind a percentage), in its own format. */
+export interface ChartExtraColumn extends ChartSeries {
+  valueFormat: ChartValueFormat;
+}
+
+/** The drawn series in the chart's format, then the extra columns in theirs. */
+const columnsOf = (spec: ChartSpec, extra: readonly ChartExtraColumn[]): ChartExtraColumn[] => [...spec.series.map((s) => ({ ...s, valueFormat: spec.valueFormat })), ...extra];
+
+/** The chart's figures as rows for a table: the category, then one cell per series and per extra column. */
+export function chartRows(spec: ChartSpec, lang: Lang, extra: readonly ChartExtraColumn[] = []): { header: string[]; rows: string[][] } {
+  const columns = columnsOf(spec, extra);
   return {
-    header: [spec.categoryLabel, ...spec.series.map((s) => s.name)],
-    rows: spec.categories.map((c, i) => [c, ...spec.series.map((s) => formatChartValue(spec, s.values[i] ?? null, lang))]),
+    header: [spec.categoryLabel, ...columns.map((c) => c.name)],
+    rows: spec.categories.map((category, i) => [category, ...columns.map((c) => formatChartValue({ valueFormat: c.valueFormat, currency: spec.currency }, c.values[i] ?? null, lang))]),
   };
 }
 
@@ -164,16 +173,17 @@ const csvCell = (v: string) => (/[";\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"
 
 /**
  * The chart's figures as CSV the way Swedish Excel opens it: UTF-8 with BOM, semicolons, decimal
- * comma; money in kronor with two decimals, no thousands separators.
+ * comma; money in kronor with two decimals, no thousands separators. Extra columns follow the series.
  */
-export function chartCsv(spec: ChartSpec): string {
-  const num = (v: number | null) => {
+export function chartCsv(spec: ChartSpec, extra: readonly ChartExtraColumn[] = []): string {
+  const columns = columnsOf(spec, extra);
+  const num = (format: ChartValueFormat, v: number | null) => {
     if (v === null || !Number.isFinite(v)) return '';
-    const n = spec.valueFormat === 'money_minor' ? (v / 100).toFixed(2) : String(Math.round(v * 100) / 100);
+    const n = format === 'money_minor' ? (v / 100).toFixed(2) : String(Math.round(v * 100) / 100);
     return n.replace('.', ',');
   };
-  const header = [spec.categoryLabel, ...spec.series.map((s) => (spec.valueFormat === 'money_minor' ? `${s.name} (${spec.currency ?? 'SEK'})` : s.name))];
-  const lines = [header.map(csvCell).join(';'), ...spec.categories.map((c, i) => [csvCell(c), ...spec.series.map((s) => num(s.values[i] ?? null))].join(';'))];
+  const header = [spec.categoryLabel, ...columns.map((c) => (c.valueFormat === 'money_minor' ? `${c.name} (${spec.currency ?? 'SEK'})` : c.name))];
+  const lines = [header.map(csvCell).join(';'), ...spec.categories.map((category, i) => [csvCell(category), ...columns.map((c) => num(c.valueFormat, c.values[i] ?? null))].join(';'))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

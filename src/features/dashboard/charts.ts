@@ -3,7 +3,7 @@
  * written from its own figures, and the columns its table and CSV carry besides the drawn series
  * (e.g. the counts behind a percentage). The public page's key figures use the same builders.
  */
-import { type ChartSeries, type ChartSpec, type ChartValueFormat, chartCsv, chartRows, formatChartValue, renderChartSvg } from '../charts/chart.js';
+import { type ChartExtraColumn, type ChartSeries, type ChartSpec, chartCsv, chartRows, formatChartValue, renderChartSvg } from '../charts/chart.js';
 import { countryName, formatMoney, formatNumber, type Lang, type Text, tr } from '../../i18n/index.js';
 import { halfYearLabel } from '../reports/period.js';
 import type { Count, DashboardData, FundingFigures, PartnershipActivity, YouthYear } from './data.js';
@@ -26,16 +26,10 @@ export const CHART_IDS = [
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
-export interface ExtraColumn {
-  name: string;
-  values: (number | null)[];
-  valueFormat: ChartValueFormat;
-}
-
 export interface DashboardChart {
   spec: ChartSpec;
   /** Columns of the table and the CSV that are not drawn. */
-  extra: ExtraColumn[];
+  extra: ChartExtraColumn[];
   /** Nothing to draw: the summary says why, and the page shows no picture or table. */
   empty: boolean;
 }
@@ -76,7 +70,7 @@ export function periodAxis(data: Pick<DashboardData, 'filter' | 'years'>, lang: 
   };
 }
 
-function chart(spec: Omit<ChartSpec, 'summary'>, summary: string, empty: boolean, extra: ExtraColumn[] = []): DashboardChart {
+function chart(spec: Omit<ChartSpec, 'summary'>, summary: string, empty: boolean, extra: ChartExtraColumn[] = []): DashboardChart {
   return { spec: { ...spec, summary }, extra, empty };
 }
 
@@ -252,22 +246,12 @@ export function dashboardCharts(data: DashboardData, lang: Lang): Record<ChartId
 
 /** The chart's table: the drawn series, then the extra columns, each value in its own format. */
 export function chartTable(c: DashboardChart, lang: Lang): { header: string[]; rows: string[][] } {
-  const base = chartRows(c.spec, lang);
-  return {
-    header: [...base.header, ...c.extra.map((e) => e.name)],
-    rows: base.rows.map((row, i) => [...row, ...c.extra.map((e) => formatChartValue({ valueFormat: e.valueFormat, currency: c.spec.currency }, e.values[i] ?? null, lang))]),
-  };
+  return chartRows(c.spec, lang, c.extra);
 }
 
 /** The chart's CSV (chartCsv's Swedish Excel format), with the extra columns appended. */
 export function chartCsvOf(c: DashboardChart): string {
-  const lines = chartCsv(c.spec).replace(/\r\n$/, '').split('\r\n');
-  for (const e of c.extra) {
-    // A one-series CSV of the column; its last cell per line is the header or the value (never containing ';').
-    const col = chartCsv({ ...c.spec, valueFormat: e.valueFormat, series: [e] }).replace(/\r\n$/, '').split('\r\n');
-    for (let i = 0; i < lines.length; i++) lines[i] = `${lines[i]};${col[i]!.slice(col[i]!.lastIndexOf(';') + 1)}`;
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return chartCsv(c.spec, c.extra);
 }
 
 /**

@@ -1,12 +1,12 @@
 /** The follow-up dashboard's pages: the whole dashboard with its filter form, and one chart on its own. */
 import { formatDate, type Lang, tr } from '../../i18n/index.js';
 import { FormErrorSummary, type FormErrors, SelectField, TextField } from '../../ui/forms.js';
-import { adminHref } from '../admin/context.js';
 import { type AdminPageContext, AdminLayout, adminCrumbs } from '../admin/layout.js';
 import { halfYearLabel, halfYearOf, halfYearsUpTo, parseHalfYear } from '../reports/period.js';
 import type { UnitRef } from '../strategy/plans/repository.js';
 import type { DueItem } from '../strategy/progress/due.js';
-import { DUE_KIND, DUE_STATE, DUE_WHEN, dueTitle } from '../strategy/progress/messages.js';
+import { DueStateTag, DueWhat } from '../strategy/progress/due-table.js';
+import { DUE_WHEN } from '../strategy/progress/messages.js';
 import type { ChartId, DashboardChart } from './charts.js';
 import { ChartFigure, type ExportFormat } from './figure.js';
 import { type DashboardFilter, type FilterInput, periodName } from './filters.js';
@@ -68,7 +68,7 @@ function FilterForm(props: { lang: Lang; action: string; input: FilterInput; err
 }
 
 /** What is due: overdue first (as `allDueItems` orders them), the state as a word. */
-export function DueTable(props: { lang: Lang; items: DueItem[] }) {
+function DueTable(props: { lang: Lang; items: DueItem[] }) {
   const { lang, items } = props;
   if (items.length === 0) return <p>{tr(D.dueNothing, lang)}</p>;
   return (
@@ -86,10 +86,10 @@ export function DueTable(props: { lang: Lang; items: DueItem[] }) {
           {items.map((i) => (
             <tr>
               <td>
-                <span class={`tag tag--${i.state}`}>{tr(DUE_STATE[i.state], lang)}</span>
+                <DueStateTag lang={lang} item={i} />
               </td>
               <td>
-                {tr(DUE_KIND[i.kind], lang)}: <a href={adminHref(lang, i.path)}>{dueTitle(i, lang)}</a>
+                <DueWhat lang={lang} item={i} />
               </td>
               <td>{tr(DUE_WHEN[i.state], lang, { date: formatDate(lang, i.dueOn) })}</td>
             </tr>

@@ -84,7 +84,7 @@ export function parseDecimal(text: string): number | undefined {
 }
 
 /** Öre as the form shows them: 12500050 → "125000,50" (sv) / "125000.50" (en). */
-function formatAmountInput(minor: number, lang: Lang): string {
+export function formatAmountInput(minor: number, lang: Lang): string {
   const whole = Math.floor(minor / 100);
   const cents = minor % 100;
   return cents === 0 ? String(whole) : `${whole}${lang === 'sv' ? ',' : '.'}${String(cents).padStart(2, '0')}`;

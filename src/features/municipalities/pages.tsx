@@ -3,6 +3,7 @@ import { fill, formatMoney, formatNumber, type Lang, localePath, t, tr } from '.
 import { Layout, municipalityName, type PageContext } from '../../ui/layout.js';
 import { countChart, countryLabel, type DashboardChart, fundingChart, TOP_PUBLIC, type YearAxis, youthChart } from '../dashboard/charts.js';
 import { ChartFigure } from '../dashboard/figure.js';
+import { periodPhrase } from '../dashboard/filters.js';
 import { C, P } from '../dashboard/messages.js';
 import { type PublicProject, periodText } from '../projects/presenter.js';
 import type { PartnershipRecord } from '../partnerships/repository.js';
@@ -44,10 +45,9 @@ export interface MunicipalityPageProps {
   charts: PublicChartFigures;
 }
 
-/** The axis of the latest years that have figures: "1998–2025" in sentences. */
+/** The axis of the latest years that have figures: "1998–2025" in sentences (no years: the caller says so instead). */
 function yearsAxis(years: number[], lang: Lang): YearAxis {
-  const span = years.length === 0 ? '' : years.length === 1 ? String(years[0]) : `${years[0]}–${years[years.length - 1]}`;
-  return { years, label: String, phrase: lang === 'en' ? `in ${span}` : span };
+  return { years, label: String, phrase: years.length === 0 ? '' : periodPhrase({ kind: 'years', from: years[0]!, to: years.at(-1)! }, lang) };
 }
 
 /** The public charts: external funding and youth share per year, projects per theme and country (top ten). */

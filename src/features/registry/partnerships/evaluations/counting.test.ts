@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { overlaps, projectSpan } from './counting.js';
+import { overlaps } from '../../../reports/period.js';
+import { projectSpan } from './counting.js';
 
 describe('projectSpan', () => {
   it('uses the dates, else the year', () => {
@@ -15,9 +16,9 @@ describe('projectSpan', () => {
 describe('overlaps', () => {
   it('includes both ends of the period', () => {
     const span = { from: '2024-01-01', to: '2024-12-31' };
-    expect(overlaps(span, '2024-12-31', '2025-06-01')).toBe(true);
-    expect(overlaps(span, '2023-01-01', '2024-01-01')).toBe(true);
-    expect(overlaps(span, '2025-01-01', '2025-06-01')).toBe(false);
-    expect(overlaps(span, '2022-01-01', '2023-12-31')).toBe(false);
+    expect(overlaps(span.from, span.to, '2024-12-31', '2025-06-01')).toBe(true);
+    expect(overlaps(span.from, span.to, '2023-01-01', '2024-01-01')).toBe(true);
+    expect(overlaps(span.from, span.to, '2025-01-01', '2025-06-01')).toBe(false);
+    expect(overlaps(span.from, span.to, '2022-01-01', '2023-12-31')).toBe(false);
   });
 });

@@ -19,10 +19,9 @@
  * or rejected). Visits: those projects of kind 'visit' or 'study_trip', plus events of kind
  * 'other' whose Swedish description contains "besök".
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../../db/schema.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../../../../db/database.js';
+import { isCancelledOrRejected } from '../../../budget/usage.js';
+import { overlaps } from '../../../reports/period.js';
 
 export interface ActivityCounts {
   exchanges: number;
@@ -49,11 +48,6 @@ export function projectSpan(p: { start_date: string | null; end_date: string | n
   return { from, to: to < from ? from : to };
 }
 
-/** Whether [from, to] and [start, end] share a day (ISO dates compare as text). */
-export function overlaps(span: { from: string; to: string }, start: string, end: string): boolean {
-  return span.from <= end && span.to >= start;
-}
-
 /**
  * The partnership's activity between `start` and `end` (inclusive), by the module's rules.
  * @example await countActivity(db, 4, '2022-10-15', '2026-11-21') // { exchanges: 3, projects: 2, visits: 1, events: 5 }
@@ -76,9 +70,9 @@ export async function countActivity(db: Db, partnershipId: number, start: string
       .execute(),
   ]);
   const running = projects.filter((p) => {
-    if (p.status === 'cancelled' || p.lifecycle === 'cancelled' || p.lifecycle === 'rejected') return false;
+    if (isCancelledOrRejected(p)) return false;
     const span = projectSpan({ start_date: p.start_date, end_date: p.end_date, year: p.year === null ? null : Number(p.year) });
-    return span !== null && overlaps(span, start, end);
+    return span !== null && overlaps(span.from, span.to, start, end);
   });
   const visitProjects = running.filter((p) => (VISIT_PROJECT_KINDS as readonly string[]).includes(p.kind)).length;
   const visitEvents = events.filter((e) => e.kind === 'other' && VISIT_WORD.test(e.description_sv)).length;

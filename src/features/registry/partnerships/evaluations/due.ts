@@ -14,12 +14,9 @@
  * was registered) — but a partnership never evaluated is due no earlier than the end of the previous
  * term of office. 'due' within EVALUATION_DUE_WINDOW_DAYS days before, 'overdue' after.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../../../db/schema.js';
+import type { Db } from '../../../../db/database.js';
 import { addDays, addMonths, termOfOfficeOn } from '../../../strategy/progress/cycles.js';
 import type { DueItem } from '../../../strategy/progress/due.js';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** An evaluation becomes 'due' this many days before its due date. */
 export const EVALUATION_DUE_WINDOW_DAYS = 90;
@@ -39,7 +36,6 @@ export function evaluationDue(from: string, months: number, today: string, windo
   return { dueOn, state: 'upcoming' };
 }
 
-/** The municipality's evaluation interval in months. */
 /**
  * The first evaluation of a partnership never evaluated: the interval after its start, but no
  * earlier than the end of the previous term of office. A twin town from 1940 is not "overdue since
@@ -53,6 +49,7 @@ export function firstEvaluationDue(startedOn: string, months: number, today: str
   return due.dueOn < previousTermEnd ? evaluationDue(previousTermEnd, 0, today, windowDays) : due;
 }
 
+/** The municipality's evaluation interval in months. */
 export async function evaluationMonths(db: Db, municipalityId: number): Promise<number> {
   const row = await db.selectFrom('municipality_settings').select('partnership_evaluation_months').where('municipality_id', '=', municipalityId).executeTakeFirst();
   const months = row ? Number(row.partnership_evaluation_months) : DEFAULT_EVALUATION_MONTHS;
@@ -79,12 +76,24 @@ export interface PartnershipEvaluationStatus {
  * the next due date and state (the list page and the due items read this).
  */
 export async function partnershipEvaluationStatuses(db: Db, municipalityId: number, today: string, windowDays = EVALUATION_DUE_WINDOW_DAYS): Promise<PartnershipEvaluationStatus[]> {
+  return loadStatuses(db, municipalityId, today, windowDays);
+}
+
+/** One partnership's status as partnershipEvaluationStatuses gives it (undefined when it is not the municipality's). */
+export async function partnershipEvaluationStatus(db: Db, municipalityId: number, partnershipId: number, today: string): Promise<PartnershipEvaluationStatus | undefined> {
+  return (await loadStatuses(db, municipalityId, today, EVALUATION_DUE_WINDOW_DAYS, partnershipId))[0];
+}
+
+/** The statuses of the municipality's partnerships, or of only the one given. */
+async function loadStatuses(db: Db, municipalityId: number, today: string, windowDays: number, partnershipId?: number): Promise<PartnershipEvaluationStatus[]> {
+  const only = partnershipId !== undefined;
   const [months, partnerships, starts, lasts] = await Promise.all([
     evaluationMonths(db, municipalityId),
     db
       .selectFrom('partnerships')
       .select(['id', 'title_sv', 'title_en', 'kind', 'status', 'owner_unit_id', 'created_at'])
       .where('municipality_id', '=', municipalityId)
+      .$if(only, (qb) => qb.where('id', '=', partnershipId!))
       .orderBy('title_sv')
       .orderBy('id')
       .execute(),
@@ -93,6 +102,7 @@ export async function partnershipEvaluationStatuses(db: Db, municipalityId: numb
       .innerJoin('partnerships as p', 'p.id', 'e.partnership_id')
       .select((eb) => ['e.partnership_id', eb.fn.min('e.date_from').as('start')])
       .where('p.municipality_id', '=', municipalityId)
+      .$if(only, (qb) => qb.where('e.partnership_id', '=', partnershipId!))
       .where('e.kind', 'in', [...START_EVENT_KINDS])
       .groupBy('e.partnership_id')
       .execute(),
@@ -100,6 +110,7 @@ export async function partnershipEvaluationStatuses(db: Db, municipalityId: numb
       .selectFrom('partnership_evaluations')
       .select((eb) => ['partnership_id', eb.fn.max('evaluated_on').as('last')])
       .where('municipality_id', '=', municipalityId)
+      .$if(only, (qb) => qb.where('partnership_id', '=', partnershipId!))
       .groupBy('partnership_id')
       .execute(),
   ]);

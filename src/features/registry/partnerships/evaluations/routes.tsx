@@ -20,7 +20,7 @@ import { todayInSweden } from '../../../decisions/registry.js';
 import { authorize, can, recordNotFound } from '../../../policy/policy.js';
 import { decisionLabel } from '../pages.js';
 import { countActivity } from './counting.js';
-import { evaluationMonths, partnershipEvaluationStatuses } from './due.js';
+import { evaluationMonths, partnershipEvaluationStatus, partnershipEvaluationStatuses } from './due.js';
 import { NOTICES } from './messages.js';
 import { EndingPage, EvaluationFormPage, EvaluationOverviewPage, EvaluationPage, PartnershipEvaluationsPage } from './pages.js';
 import {
@@ -65,9 +65,9 @@ export function partnershipEvaluationRoutes(lang: Lang): Hono<AppEnv> {
   app.get(`${base}/utvarderingar`, async (c) => {
     const { actor, municipality, p } = await requirePartnership(c);
     const db = c.var.handle.db;
-    const [ctx, statuses, evaluations, ended] = await Promise.all([
+    const [ctx, status, evaluations, ended] = await Promise.all([
       adminPageContext(c, municipality),
-      partnershipEvaluationStatuses(db, municipality.id, todayInSweden()),
+      partnershipEvaluationStatus(db, municipality.id, p.id, todayInSweden()),
       listEvaluations(db, municipality.id, p.id),
       db.selectFrom('partnership_events').select((eb) => eb.fn.max('date_from').as('d')).where('partnership_id', '=', p.id).where('kind', '=', 'ended').executeTakeFirst(),
     ]);
@@ -76,7 +76,7 @@ export function partnershipEvaluationRoutes(lang: Lang): Hono<AppEnv> {
       <PartnershipEvaluationsPage
         ctx={ctx}
         p={p}
-        status={statuses.find((s) => s.partnershipId === p.id)}
+        status={status}
         evaluations={evaluations}
         endedOn={(ended?.d as string | null | undefined) ?? null}
         may={{ edit: can(actor, 'edit', target), decide: can(actor, 'decide', target) }}
