@@ -11,6 +11,7 @@
  */
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, FundingKind, ProjectLifecycle, ProjectStatus, ProjectTable } from '../../src/db/schema.js';
+import { addDays } from '../../src/features/strategy/progress/cycles.js';
 
 type Db = Kysely<Database>;
 const TS = '2026-01-01T00:00:00.000Z';
@@ -45,7 +46,6 @@ const KINDS: FundingKind[] = ['eu_grant', 'eu_grant', 'other_grant', 'municipal_
 const SOURCES = ['Interreg Sverige–Norge', 'Erasmus+', 'Sida', 'Nordiska ministerrådet', '', '  ', null, null];
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayAfter = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Inserts Provby (or `slug`): units, an adopted strategy with an active and a closed action plan,
@@ -194,7 +194,7 @@ export async function createReportFixture(db: Db, options: { slug?: string; proj
   const project = async (i: number, over: Partial<Insertable<ProjectTable>> = {}) => {
     const startNull = chance(0.25);
     const start = startNull ? null : date(2022, 2027);
-    const end = chance(0.3) ? null : start ? dayAfter(start, int(0, 900)) : date(2023, 2027);
+    const end = chance(0.3) ? null : start ? addDays(start, int(0, 900)) : date(2023, 2027);
     const year = start && chance(0.7) ? Number(start.slice(0, 4)) : chance(0.8) ? int(2022, 2027) : null;
     const values = {
       municipality_id: municipalityId, kind: 'project' as const, title_sv: `${pick(WORDS)} ${i}`, title_en: chance(0.5) ? `Project ${i}` : null, summary_sv: null, summary_en: null,

@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { addDays } from '../strategy/progress/cycles.js';
 import type { DueItem } from '../strategy/progress/due.js';
-import { DEFAULT_FOLLOW_UP } from './admin/repository.js';
+import { loadFollowUpSettings } from './admin/repository.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -28,11 +28,11 @@ export function dueState(dueOn: string, today: string, daysBefore: number): DueI
 export async function reportDueItems(db: Db, municipalityId: number, today: string): Promise<DueItem[]> {
   const [municipality, settings, reports] = await Promise.all([
     db.selectFrom('municipalities').select('slug').where('id', '=', municipalityId).executeTakeFirst(),
-    db.selectFrom('municipality_settings').select('reminder_days_before').where('municipality_id', '=', municipalityId).executeTakeFirst(),
+    loadFollowUpSettings(db, municipalityId),
     db.selectFrom('half_year_reports').select(['id', 'title_sv', 'title_en', 'sections_due_on', 'due_on']).where('municipality_id', '=', municipalityId).where('status', '=', 'draft').execute(),
   ]);
   if (!municipality || reports.length === 0) return [];
-  const daysBefore = settings ? Number(settings.reminder_days_before) : DEFAULT_FOLLOW_UP.reminderDaysBefore;
+  const daysBefore = settings.reminderDaysBefore;
   const sections = await db
     .selectFrom('half_year_report_sections as s')
     .innerJoin('organisations as o', 'o.id', 's.unit_id')

@@ -3,14 +3,12 @@
  * once keyed by field (the field's id, so the error summary's links land on it). Pure: no I/O.
  */
 import type { Lang } from '../../../i18n/index.js';
-import { type FormErrors, type FormValues, str } from '../../../ui/forms.js';
+import { type FormErrors, type FormValues, type ParseResult, str } from '../../../ui/forms.js';
 import { SECTION_KEYS, type ReportStructure, type SectionKey } from '../model.js';
 import { R, SECTION_NAMES, tr } from './messages.js';
 import { formatRecipients, MAX_RECIPIENTS, parseRecipients } from './recipients.js';
-import type { FollowUpSettings } from './repository.js';
+import type { FollowUpInput } from './repository.js';
 import { LIMITS } from './service.js';
-
-type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FormErrors };
 
 /** Text as typed: line ends normalised, trimmed; null when empty. */
 function text(values: FormValues, name: string): string | null {
@@ -31,7 +29,7 @@ export interface SectionForm {
 }
 
 /** A unit's section: the comment, and "ready" when the second button was pressed (which needs a comment). */
-export function parseSectionForm(values: FormValues, lang: Lang): Parsed<SectionForm> {
+export function parseSectionForm(values: FormValues, lang: Lang): ParseResult<SectionForm> {
   const comment = text(values, 'comment');
   const ready = str(values, 'action') === 'ready';
   const errors: FormErrors = {};
@@ -49,7 +47,7 @@ export interface SummaryForm {
 }
 
 /** The title (required), the English title and the summary. */
-export function parseSummaryForm(values: FormValues, lang: Lang): Parsed<SummaryForm> {
+export function parseSummaryForm(values: FormValues, lang: Lang): ParseResult<SummaryForm> {
   const title = text(values, 'title_sv');
   const titleEn = text(values, 'title_en');
   const summary = text(values, 'summary');
@@ -91,7 +89,7 @@ export function structureValues(structure: ReportStructure, unitIds: number[]): 
  * Sections (included, order 1–99, own headings) and units with a section (any of `knownUnits`,
  * in the order given; units without an order come last, by their place in `knownUnits`).
  */
-export function parseStructureForm(values: FormValues, knownUnits: { id: number; name: string }[], lang: Lang): Parsed<StructureForm> {
+export function parseStructureForm(values: FormValues, knownUnits: { id: number; name: string }[], lang: Lang): ParseResult<StructureForm> {
   const errors: FormErrors = {};
   const rows = SECTION_KEYS.map((key, index) => {
     const name = tr(SECTION_NAMES[key], lang);
@@ -125,8 +123,6 @@ export function parseStructureForm(values: FormValues, knownUnits: { id: number;
   return { ok: true, data: { sections, unitIds, confirmRemove: str(values, 'confirm_remove') === '1', version: versionOf(values) } };
 }
 
-export type SettingsForm = Omit<FollowUpSettings, 'saved' | 'registryPrefix'>;
-
 const SETTINGS_RANGES = {
   report_sections_due_days: { error: R.sectionsDueDaysError, min: 0, max: 365 },
   report_due_days: { error: R.reportDueDaysError, min: 0, max: 365 },
@@ -135,7 +131,7 @@ const SETTINGS_RANGES = {
 } as const;
 
 /** The follow-up settings: recipients (each line an address) and four whole numbers in range. */
-export function parseSettingsForm(values: FormValues, lang: Lang): Parsed<SettingsForm> {
+export function parseSettingsForm(values: FormValues, lang: Lang): ParseResult<FollowUpInput> {
   const errors: FormErrors = {};
   const { recipients, badLines } = parseRecipients(str(values, 'report_recipients'));
   if (badLines.length) errors.report_recipients = badLines.map((line) => tr(R.recipientInvalid, lang, { line })).join(' ');

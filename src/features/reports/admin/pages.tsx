@@ -8,14 +8,14 @@ import { formatDate } from '../../../i18n/index.js';
 import { AdminForm, Checkbox, FormErrorSummary, type FormErrors, type FormValues, SelectField, str } from '../../../ui/forms.js';
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
-import { todayInSweden } from '../../decisions/registry.js';
 import { TableWrap } from '../../decisions/pages/common.js';
+import { swedishDateOf } from '../../reminders/due.js';
 import type { ReportData } from '../model.js';
 import { halfYearLabel, parseHalfYear } from '../period.js';
 import { reportFilename } from '../render/index.js';
 import { ReportBody } from '../render/html.js';
 import { R, tr } from './messages.js';
-import type { Recipient } from './recipients.js';
+import { type Recipient, recipientLine } from './recipients.js';
 import type { ReportRow, SectionRow } from './repository.js';
 
 /** A back-office address of the municipality's reports: `/admin/arvika/halvarsrapporter/3`. */
@@ -40,16 +40,15 @@ export function unitName(s: Pick<SectionRow, 'unitName' | 'unitNameEn'>, lang: L
 
 /** A date, or a timestamp's day in Sweden, as words; '–' for none. */
 export function dayText(lang: Lang, iso: string | null | undefined): string {
-  if (!iso) return '–';
-  return formatDate(lang, iso.length > 10 ? todayInSweden(new Date(iso)) : iso);
+  return iso ? formatDate(lang, swedishDateOf(iso)) : '–';
 }
-
 
 function StatusTag(props: { lang: Lang; status: ReportRow['status'] }) {
   return props.status === 'finalised' ? <span class="tag tag--done">{tr(R.statusFinalised, props.lang)}</span> : <span class="tag tag--draft">{tr(R.statusDraft, props.lang)}</span>;
 }
 
-function completion(sections: SectionRow[]): { ready: number; total: number } {
+/** How many of the sections are ready, of how many. */
+function completion(sections: readonly { readyAt: string | null }[]): { ready: number; total: number } {
   return { ready: sections.filter((s) => s.readyAt).length, total: sections.length };
 }
 
@@ -179,7 +178,6 @@ export function ReportPage(props: {
   const rows = draft
     ? sections.map((s) => ({ unitId: s.unitId, name: unitName(s, lang), readyAt: s.readyAt, readyBy: s.readyByName }))
     : data.units.map((u) => ({ unitId: u.unitId, name: u.unitName, readyAt: u.readyAt, readyBy: u.readyBy }));
-  const c = { ready: rows.filter((r) => r.readyAt).length, total: rows.length };
   const actions: [string, string][] = [
     ...(draft && props.canPublish
       ? ([
@@ -201,7 +199,7 @@ export function ReportPage(props: {
           <StatusTag lang={lang} status={report.status} />
         </dd>
         <dt>{tr(R.completion, lang)}</dt>
-        <dd>{tr(R.completionUnits, lang, c)}</dd>
+        <dd>{tr(R.completionUnits, lang, completion(rows))}</dd>
         <dt>{tr(R.sectionsDue, lang)}</dt>
         <dd>{dayText(lang, report.sections_due_on)}</dd>
         <dt>{tr(R.reportDue, lang)}</dt>
@@ -345,7 +343,7 @@ export function FinalisePage(props: { ctx: AdminPageContext; report: ReportRow; 
           {props.recipients.length ? (
             <ul class="link-list">
               {props.recipients.map((r) => (
-                <li>{r.name ? `${r.name} <${r.address}>` : r.address}</li>
+                <li>{recipientLine(r)}</li>
               ))}
             </ul>
           ) : (

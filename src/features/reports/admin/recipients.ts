@@ -34,9 +34,14 @@ export function parseRecipients(text: string): { recipients: Recipient[]; badLin
   return { recipients, badLines };
 }
 
+/** A recipient as written in the settings: `Name <address>`, or the address alone. */
+export function recipientLine(r: Recipient): string {
+  return r.name ? `${r.name} <${r.address}>` : r.address;
+}
+
 /** The recipients, one per line, in the form they are saved in. */
 export function formatRecipients(recipients: Recipient[]): string {
-  return recipients.map((r) => (r.name ? `${r.name} <${r.address}>` : r.address)).join('\n');
+  return recipients.map(recipientLine).join('\n');
 }
 
 /** An address for the mail's To header: the name quoted, so a comma in it cannot split the address. */

@@ -130,8 +130,11 @@ export interface FollowUpSettings {
   saved: boolean;
 }
 
+/** The follow-up settings a coordinator edits (the registry prefix belongs to the decisions' settings). */
+export type FollowUpInput = Omit<FollowUpSettings, 'saved' | 'registryPrefix'>;
+
 /** The defaults of the migration, for a municipality without a settings row. */
-export const DEFAULT_FOLLOW_UP: Omit<FollowUpSettings, 'saved' | 'registryPrefix'> = { reportRecipients: '', reportSectionsDueDays: 30, reportDueDays: 45, partnershipEvaluationMonths: 48, reminderDaysBefore: 14 };
+export const DEFAULT_FOLLOW_UP: FollowUpInput = { reportRecipients: '', reportSectionsDueDays: 30, reportDueDays: 45, partnershipEvaluationMonths: 48, reminderDaysBefore: 14 };
 
 /** The municipality's follow-up settings (and registry prefix), or the defaults. */
 export async function loadFollowUpSettings(db: Db, municipalityId: number): Promise<FollowUpSettings> {

@@ -16,10 +16,8 @@
  * And `/:kommun/installningar/uppfoljning` (settings.tsx). A finalised report is frozen: every
  * POST that would change it answers 409 and writes nothing.
  */
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../../../app-env.js';
-import type { ReportFormat } from '../../../db/schema.js';
 import type { Lang } from '../../../i18n/index.js';
 import { type FormErrors, type FormValues, str } from '../../../ui/forms.js';
 import { type AdminScope, idParam, noticeOf, readForm, requireAdminMunicipality } from '../../admin/context.js';
@@ -32,10 +30,10 @@ import { reportFilename } from '../render/index.js';
 import { parseStructureForm, parseSectionForm, parseSummaryForm, structureValues } from './forms.js';
 import { SectionPage, StructurePage, SummaryPage } from './form-pages.js';
 import { NOTICES, R, tr } from './messages.js';
-import { FinalisePage, periodLabel, ReportListPage, ReportPage, unitName } from './pages.js';
+import { FinalisePage, periodLabel, ReportListPage, ReportPage, reportHref, unitName } from './pages.js';
 import { parseRecipients } from './recipients.js';
 import { findReport, findReportFile, findSection, listReports, listSections, listUnits, loadFollowUpSettings, parseStructure, type ReportRow } from './repository.js';
-import { assertDraft, createDraft, finaliseReport, MEDIA_TYPES, type SendResult, reopenSection, renderDraft, reportContent, saveSection, saveStructure, saveSummary, sendReport } from './service.js';
+import { assertDraft, createDraft, finaliseReport, MEDIA_TYPES, REPORT_FORMATS, type SendResult, reopenSection, renderDraft, reportContent, saveSection, saveStructure, saveSummary, sendReport, sha256 } from './service.js';
 import { followUpSettingsRoutes } from './settings.js';
 
 type C = Context<AppEnv>;
@@ -49,14 +47,14 @@ function offeredPeriods(today: string): { periods: string[]; preselected: string
   return { periods: halfYearsUpTo(current, OFFERED_PERIODS).map((p) => p.key).reverse(), preselected: previousHalfYear(current).key };
 }
 
-const FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'html'];
-
+/** The notice after finalising (and sending), and after sending again. */
 const SEND_NOTICE: Record<SendResult, string> = { sent: 'finalised', failed: 'finalised_not_sent', no_recipients: 'finalised_no_recipients' };
+const RESEND_NOTICE: Record<SendResult, string> = { sent: 'sent', failed: 'send_failed', no_recipients: 'finalised_no_recipients' };
 
 export function reportAdminRoutes(lang: Lang): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const base = '/:kommun/halvarsrapporter';
-  const href = (scope: AdminScope, rest = '') => `${lang === 'en' ? '/en/admin' : '/admin'}/${scope.municipality.slug}/halvarsrapporter${rest}`;
+  const href = (scope: AdminScope, rest = '') => reportHref(lang, scope.municipality.slug, rest);
 
   /** The municipality (after checking `action` there) and the report in the URL, or 404. */
   const requireReport = async (c: C, action: 'view' | 'publish' = 'view'): Promise<{ scope: AdminScope; report: ReportRow }> => {
@@ -253,7 +251,7 @@ export function reportAdminRoutes(lang: Lang): Hono<AppEnv> {
   app.post(`${base}/:id/skicka`, async (c) => {
     const { scope, report } = await requireReport(c, 'publish');
     const sent = await sendReport(c.var.handle.db, c.var.config, scope.actor, scope.municipality, report.id, lang);
-    return c.redirect(`${href(scope, `/${report.id}`)}?klart=${sent === 'sent' ? 'sent' : sent === 'failed' ? 'send_failed' : 'finalised_no_recipients'}`, 303);
+    return c.redirect(`${href(scope, `/${report.id}`)}?klart=${RESEND_NOTICE[sent]}`, 303);
   });
 
   // ── The report and its documents ──────────────────────────────────────────
@@ -262,9 +260,9 @@ export function reportAdminRoutes(lang: Lang): Hono<AppEnv> {
     const { scope, report } = await requireReport(c);
     const db = c.var.handle.db;
     const m = scope.municipality.id;
-    const [sections, data, settings, previous] = await Promise.all([
-      listSections(db, [report.id]),
-      reportContent(db, report),
+    const sections = await listSections(db, [report.id]);
+    const [data, settings, previous] = await Promise.all([
+      reportContent(db, report, sections),
       loadFollowUpSettings(db, m),
       report.previous_report_id ? findReport(db, m, report.previous_report_id) : undefined,
     ]);
@@ -291,7 +289,7 @@ export function reportAdminRoutes(lang: Lang): Hono<AppEnv> {
     const m = scope.municipality;
     const period = parseHalfYear(report.period);
     const ref = { municipality: { id: m.id, name: m.name_sv, nameEn: m.name_en, slug: m.slug }, period: { key: report.period, start: period?.start ?? '', end: period?.end ?? '' } };
-    const format = FORMATS.find((f) => reportFilename(ref, f) === name);
+    const format = REPORT_FORMATS.find((f) => reportFilename(ref, f) === name);
     if (!format) throw recordNotFound(lang);
     const db = c.var.handle.db;
     let content: Uint8Array;
@@ -303,7 +301,7 @@ export function reportAdminRoutes(lang: Lang): Hono<AppEnv> {
       sha = file.sha256;
     } else {
       content = await renderDraft(await reportContent(db, report), format, lang);
-      sha = createHash('sha256').update(content).digest('hex');
+      sha = sha256(content);
     }
     const etag = `"${sha}"`;
     c.header('ETag', etag);

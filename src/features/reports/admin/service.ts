@@ -21,6 +21,7 @@ import { recordAudit } from '../../audit/chain.js';
 import { issueRegistryNumber, registryYear, todayInSweden } from '../../decisions/registry.js';
 import { mailerFor, type MailAttachment } from '../../mail/mailer.js';
 import { type Actor, auditActor } from '../../policy/actor.js';
+import { recordNotFound } from '../../policy/policy.js';
 import { addDays } from '../../strategy/progress/cycles.js';
 import { buildReportData, defaultStructure, defaultTitle } from '../data.js';
 import type { ReportData, ReportStructure } from '../model.js';
@@ -28,7 +29,10 @@ import { type HalfYear, halfYearLabel, parseHalfYear } from '../period.js';
 import { renderReportDocx, renderReportHtml, renderReportPdf, reportFilename } from '../render/index.js';
 import { R, tr } from './messages.js';
 import { mailAddress, parseRecipients } from './recipients.js';
-import { findReport, findReportOfPeriod, type FollowUpSettings, listSections, listUnits, loadFollowUpSettings, parseStructure, previousReport, type ReportRow, reportText } from './repository.js';
+import { findReport, findReportOfPeriod, findSection, type FollowUpInput, listSections, listUnits, loadFollowUpSettings, parseStructure, previousReport, type ReportRow, reportText, type SectionRow } from './repository.js';
+
+/** The report's documents, in the order they are archived, attached and offered. */
+export const REPORT_FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'html'];
 
 export const MEDIA_TYPES: Record<ReportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -41,13 +45,14 @@ export const MAX_HTML_ATTACHMENT_BYTES = 1_000_000;
 
 export const LIMITS = { comment: 20_000, summary: 20_000, title: 200, heading: 120 };
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+/** The SHA-256 of a document, in hex (archived with it, and a draft download's ETag). */
+export const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Throws 409 "finalised" unless the report (re-read in the transaction) is still a draft. */
 async function lockDraft(trx: Db, municipalityId: number, reportId: number, lang: Lang): Promise<ReportRow> {
   const report = await findReport(trx, municipalityId, reportId);
-  if (!report) throw new AppError('not_found', lang === 'sv' ? 'Rapporten finns inte.' : 'The report does not exist.');
-  if (report.status !== 'draft') throw new AppError('conflict', tr(R.frozen, lang));
+  if (!report) throw recordNotFound(lang);
+  assertDraft(report, lang);
   return report;
 }
 
@@ -123,7 +128,7 @@ export interface SectionInput {
 export async function saveSection(db: Db, actor: Actor, municipalityId: number, reportId: number, unitId: number, input: SectionInput, lang: Lang): Promise<WriteResult> {
   return db.transaction().execute(async (trx): Promise<WriteResult> => {
     await lockDraft(trx, municipalityId, reportId, lang);
-    const before = (await listSections(trx, [reportId])).find((s) => s.unitId === unitId);
+    const before = await findSection(trx, reportId, unitId);
     if (!before) return { ok: false, reason: 'not_found' };
     if (before.version !== input.version) return { ok: false, reason: 'conflict' };
     const now = nowIso();
@@ -153,7 +158,7 @@ export async function saveSection(db: Db, actor: Actor, municipalityId: number, 
 export async function reopenSection(db: Db, actor: Actor, municipalityId: number, reportId: number, unitId: number, lang: Lang): Promise<WriteResult> {
   return db.transaction().execute(async (trx): Promise<WriteResult> => {
     await lockDraft(trx, municipalityId, reportId, lang);
-    const before = (await listSections(trx, [reportId])).find((s) => s.unitId === unitId);
+    const before = await findSection(trx, reportId, unitId);
     if (!before) return { ok: false, reason: 'not_found' };
     if (!before.readyAt) return { ok: true };
     await trx
@@ -227,12 +232,15 @@ export function saveStructure(db: Db, actor: Actor, municipalityId: number, repo
 
 // ── Reading the content ─────────────────────────────────────────────────────
 
-/** The report's content: a draft's from live data as of today, a finalised report's frozen snapshot. */
-export async function reportContent(db: Db, report: ReportRow): Promise<ReportData> {
+/**
+ * The report's content: a draft's from live data as of today, a finalised report's frozen snapshot.
+ * `sections`: the report's sections when the caller has already read them.
+ */
+export async function reportContent(db: Db, report: ReportRow, sections?: SectionRow[]): Promise<ReportData> {
   if (report.status === 'finalised' && report.snapshot) return JSON.parse(report.snapshot) as ReportData;
   const period = parseHalfYear(report.period);
   if (!period) throw new Error(`half_year_reports ${report.id}: bad period ${report.period}`);
-  const sections = await listSections(db, [report.id]);
+  sections ??= await listSections(db, [report.id]);
   return buildReportData(db, report.municipality_id, period, { today: todayInSweden(), now: nowIso(), text: reportText(report, sections) });
 }
 
@@ -270,7 +278,7 @@ export async function finaliseReport(db: Db, actor: Actor, municipalityId: numbe
     const text = { ...reportText(report, sections), status: 'finalised' as const, registryNumber, finalisedOn };
     const data = await buildReportData(trx, municipalityId, period, { today: finalisedOn, now, text });
     const files = await Promise.all(
-      (['docx', 'pdf', 'html'] as const).map(async (format) => {
+      REPORT_FORMATS.map(async (format) => {
         const content = await renderDraft(data, format, 'sv');
         return { report_id: reportId, format, filename: reportFilename(data, format), media_type: MEDIA_TYPES[format], size_bytes: content.byteLength, sha256: sha256(content), content, created_at: now };
       }),
@@ -320,7 +328,7 @@ function mailText(report: ReportRow, municipalityName: string, sender: Actor, wi
  */
 export async function sendReport(db: Db, config: Pick<Config, 'mail'>, actor: Actor, municipality: { id: number; name_sv: string }, reportId: number, lang: Lang): Promise<SendResult> {
   const report = await findReport(db, municipality.id, reportId);
-  if (!report) throw new AppError('not_found', lang === 'sv' ? 'Rapporten finns inte.' : 'The report does not exist.');
+  if (!report) throw recordNotFound(lang);
   if (report.status !== 'finalised') throw new AppError('conflict', tr(R.notFinalised, lang));
   const settings = await loadFollowUpSettings(db, municipality.id);
   const { recipients } = parseRecipients(settings.reportRecipients);
@@ -328,7 +336,7 @@ export async function sendReport(db: Db, config: Pick<Config, 'mail'>, actor: Ac
   const files = await db.selectFrom('half_year_report_files').selectAll().where('report_id', '=', reportId).execute();
   const attach = files
     .filter((f) => f.format !== 'html' || Number(f.size_bytes) <= MAX_HTML_ATTACHMENT_BYTES)
-    .sort((a, b) => ['docx', 'pdf', 'html'].indexOf(a.format) - ['docx', 'pdf', 'html'].indexOf(b.format))
+    .sort((a, b) => REPORT_FORMATS.indexOf(a.format) - REPORT_FORMATS.indexOf(b.format))
     .map((f): MailAttachment => ({ filename: f.filename, contentType: f.media_type, content: new Uint8Array(f.content) }));
   const period = parseHalfYear(report.period)!;
   try {
@@ -352,8 +360,6 @@ export async function sendReport(db: Db, config: Pick<Config, 'mail'>, actor: Ac
 }
 
 // ── Settings ────────────────────────────────────────────────────────────────
-
-export type FollowUpInput = Omit<FollowUpSettings, 'saved' | 'registryPrefix'>;
 
 /** Saves the municipality's follow-up settings (creating the settings row with its defaults if needed). */
 export async function saveFollowUpSettings(db: Db, actor: Actor, municipalityId: number, input: FollowUpInput): Promise<void> {

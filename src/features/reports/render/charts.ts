@@ -4,7 +4,7 @@
  * the top-level goals. Each is shown with its figures as a table in every document.
  */
 import { formatMoney, type Lang, tr } from '../../../i18n/index.js';
-import { type ChartSpec, renderChartSvg } from '../../charts/chart.js';
+import type { ChartSpec } from '../../charts/chart.js';
 import { TRAFFIC_LIGHT } from '../../strategy/progress/messages.js';
 import { UNKNOWN_SOURCE } from '../data-projects.js';
 import type { ReportData } from '../model.js';
@@ -119,9 +119,4 @@ const hasFigures = (c: ChartSpec) => c.series.some((s) => s.values.some((v) => v
  */
 export function reportCharts(data: ReportData, lang: Lang): ChartSpec[] {
   return [fundingHistory(data, lang), fundingBySource(data, lang), budget(data, lang), goalProgress(data, lang)].filter((c): c is ChartSpec => c !== null && hasFigures(c));
-}
-
-/** The chart's SVG at the documents' size (CSP-safe, byte-identical: see renderChartSvg). */
-export function reportChartSvg(spec: ChartSpec, lang: Lang): string {
-  return renderChartSvg(spec, lang);
 }

@@ -69,8 +69,15 @@ export interface ReportDocument {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const sek = (lang: Lang, minor: number) => formatMoney(lang, minor, 'SEK');
 const money = (lang: Lang, list: Money[]) => list.filter((m) => m.amountMinor !== 0).map((m) => formatMoney(lang, m.amountMinor, m.currency));
+
+/** A project's external money, a line per currency; '–' for none. */
+function externalCell(lang: Lang, p: ReportProject): Cell {
+  const lines = money(lang, p.external);
+  return lines.length ? { lines } : '–';
+}
 
 /** A sum in millions when it is at least one: "1,2 mnkr" / "SEK 1.2 million"; else in full. */
 export function roundedSek(lang: Lang, minor: number): string {
@@ -126,7 +133,7 @@ class Builder {
     this.blocks.push({
       type: 'figure',
       chart,
-      table: { type: 'table', caption: `${tr(M.tableOf, this.lang)}: ${chart.title.charAt(0).toLowerCase()}${chart.title.slice(1)}`, header, rows, numeric: header.map((_, i) => i > 0), widths: header.map((_, i) => (i === 0 ? 3 : 2)), rowHeader: true },
+      table: { type: 'table', caption: `${tr(M.tableOf, this.lang)}: ${lowerFirst(chart.title)}`, header, rows, numeric: header.map((_, i) => i > 0), widths: header.map((_, i) => (i === 0 ? 3 : 2)), rowHeader: true },
     });
   }
   t(text: (typeof M)[keyof typeof M], params?: Record<string, string | number>) {
@@ -183,10 +190,7 @@ function projects(b: Builder) {
     b.table({
       caption: b.t(M.projectTable, { phase: name, n: list.length }),
       header: [b.t(M.projectCol), b.t(M.unitCol), b.t(M.statusCol), b.t(M.periodCol), b.t(M.externalCol), b.t(M.ownCol)],
-      rows: list.map((p) => {
-        const ext = money(lang, p.external);
-        return [projectTitle(p, lang), p.unitName ?? '–', label(PROJECT_STATUSES, p.status, lang) || '–', dateRange(lang, p.startDate, p.endDate), ext.length ? { lines: ext } : '–', ownCell(b, p)];
-      }),
+      rows: list.map((p) => [projectTitle(p, lang), p.unitName ?? '–', label(PROJECT_STATUSES, p.status, lang) || '–', dateRange(lang, p.startDate, p.endDate), externalCell(lang, p), ownCell(b, p)]),
       numeric: [false, false, false, false, true, true],
       widths: [104, 90, 52, 76, 62, 79],
       rowHeader: true,
@@ -198,7 +202,7 @@ function projects(b: Builder) {
         return `${projectTitle(p, lang)}: ${r.description}${measured}${r.period ? ` (${r.period})` : ''}`;
       }),
     );
-    b.heading(3, `${b.t(M.results)}: ${name.charAt(0).toLowerCase()}${name.slice(1)}`, `projects-${phase}-results`);
+    b.heading(3, `${b.t(M.results)}: ${lowerFirst(name)}`, `projects-${phase}-results`);
     if (results.length) b.list(results);
     else b.para(b.t(M.noResults), 'missing');
   }
@@ -263,11 +267,11 @@ function budget(b: Builder) {
     const name = tr(BUDGET_CATEGORIES[c.category], lang);
     b.heading(2, name, `budget-${c.category}`);
     if (!c.used.length) {
-      b.para(b.t(M.noUses, { category: name.charAt(0).toLowerCase() + name.slice(1) }), 'missing');
+      b.para(b.t(M.noUses, { category: lowerFirst(name) }), 'missing');
       continue;
     }
     b.table({
-      caption: b.t(M.usesOf, { category: name.charAt(0).toLowerCase() + name.slice(1) }),
+      caption: b.t(M.usesOf, { category: lowerFirst(name) }),
       header: [b.t(M.date), b.t(M.description), b.t(M.amount)],
       rows: c.used.map((u) => [u.date ? formatDate(lang, u.date) : '–', u.description, sek(lang, u.amountMinor)]),
       numeric: [false, false, true],
@@ -363,10 +367,7 @@ function units(b: Builder) {
       b.table({
         caption: b.t(M.unitProjectsCaption, { unit: u.unitName }),
         header: [b.t(M.projectCol), b.t(M.statusCol), b.t(M.periodCol), b.t(M.externalCol)],
-        rows: projects.map((p) => {
-          const ext = money(lang, p.external);
-          return [projectTitle(p, lang), label(PROJECT_STATUSES, p.status, lang) || '–', dateRange(lang, p.startDate, p.endDate), ext.length ? { lines: ext } : '–'];
-        }),
+        rows: projects.map((p) => [projectTitle(p, lang), label(PROJECT_STATUSES, p.status, lang) || '–', dateRange(lang, p.startDate, p.endDate), externalCell(lang, p)]),
         numeric: [false, false, false, true],
         widths: [6, 2.4, 3.4, 3],
         rowHeader: true,

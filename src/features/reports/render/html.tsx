@@ -7,8 +7,8 @@
  */
 import type { Child } from 'hono/jsx';
 import type { Lang } from '../../../i18n/index.js';
+import { renderChartSvg } from '../../charts/chart.js';
 import type { ReportData } from '../model.js';
-import { reportChartSvg } from './charts.js';
 import { type Block, buildReportDocument, type Cell, type FigureBlock, type TableBlock } from './content.js';
 
 type Level = 1 | 2 | 3 | 4 | 5 | 6;
@@ -103,8 +103,8 @@ function Figure({ block, lang }: { block: FigureBlock; lang: Lang }) {
       <figcaption>
         <strong>{block.chart.title}</strong> {block.chart.summary}
       </figcaption>
-      {/* The SVG comes from ECharts via reportChartSvg; every text in it is escaped there. */}
-      <div class="report-chart" dangerouslySetInnerHTML={{ __html: reportChartSvg(block.chart, lang) }} />
+      {/* The SVG comes from ECharts via renderChartSvg; every text in it is escaped there. */}
+      <div class="report-chart" dangerouslySetInnerHTML={{ __html: renderChartSvg(block.chart, lang) }} />
       <ReportTable table={block.table} />
     </figure>
   );

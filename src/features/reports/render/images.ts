@@ -3,8 +3,7 @@
  * them at the width of the text without distorting them.
  */
 import type { Lang } from '../../../i18n/index.js';
-import { type ChartSpec, svgToPng } from '../../charts/chart.js';
-import { reportChartSvg } from './charts.js';
+import { type ChartSpec, renderChartSvg, svgToPng } from '../../charts/chart.js';
 import type { Block, FigureBlock } from './content.js';
 
 export interface ChartPicture {
@@ -18,7 +17,7 @@ export interface ChartPicture {
 
 /** The chart drawn at 720 points wide, as PNG at 144 dpi. */
 export async function chartPicture(chart: ChartSpec, lang: Lang): Promise<ChartPicture> {
-  const svg = reportChartSvg(chart, lang);
+  const svg = renderChartSvg(chart, lang);
   const size = /<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"[^>]*?\sheight="(\d+(?:\.\d+)?)"/.exec(svg);
   const width = size ? Number(size[1]) : 720;
   const height = size ? Number(size[2]) : 340;

@@ -2,7 +2,7 @@
  * The half-year report's own texts, in Swedish and English: section headings, table headers,
  * the sentences that say what a section is empty of, and labels of the report's enumerations.
  */
-import type { BudgetCategory, PartnershipRecommendation, ReportStatus } from '../../../db/schema.js';
+import type { BudgetCategory, PartnershipRecommendation } from '../../../db/schema.js';
 import type { Text } from '../../../i18n/index.js';
 import type { SectionKey } from '../model.js';
 
@@ -19,11 +19,6 @@ export const SECTION_HEADINGS: Record<SectionKey, Text> = {
   goals: t('Måluppfyllelse', 'Progress towards the goals'),
   units: t('Förvaltningarnas redovisning', 'Reports from the departments'),
   overdue: t('Försenat och att göra', 'Overdue and due'),
-};
-
-export const REPORT_STATUS: Record<ReportStatus, Text> = {
-  draft: t('Utkast', 'Draft'),
-  finalised: t('Slutförd', 'Finalised'),
 };
 
 export const BUDGET_CATEGORIES: Record<BudgetCategory, Text> = {
@@ -46,7 +41,6 @@ export const PHASES: Record<'started' | 'ongoing' | 'finished', Text> = {
 export const M = {
   documentKind: t('Halvårsrapport, internationellt arbete', 'Half-year report, international work'),
   period: t('Period', 'Period'),
-  status: t('Status', 'Status'),
   draftLabel: t('Utkast – inte slutfört', 'Draft – not finalised'),
   finalised: t('Slutförd {date}, diarienummer {registryNumber}', 'Finalised on {date}, registry number {registryNumber}'),
   finalisedNoNumber: t('Slutförd {date}', 'Finalised on {date}'),
@@ -90,7 +84,6 @@ export const M = {
   from: t('från {date}', 'from {date}'),
   until: t('till {date}', 'until {date}'),
   results: t('Resultat', 'Results'),
-  resultsCaption: t('Resultat i projekten', 'Results of the projects'),
   resultOf: t('{actual} av {target}', '{actual} of {target}'),
   noResults: t('Inga resultat är registrerade för dessa projekt ännu.', 'No results have been recorded for these projects yet.'),
   projectTable: t('{phase} ({n} st)', '{phase} ({n})'),
@@ -122,7 +115,6 @@ export const M = {
   unknownSource: t('Okänd källa', 'Unknown source'),
   amount: t('Belopp', 'Amount'),
   noSources: t('Periodens projekt har inga externa medel.', 'The period’s projects have no external funding.'),
-  unnamedSource: t('Finansiär ej angiven', 'Source not stated'),
   // Budget
   noBudget: t('Ingen budget är registrerad för {year}.', 'No budget is recorded for {year}.'),
   budgetLead: t('Kommunens internationella budget för {year}: anslag, vad som använts hittills och vad som återstår.', 'The municipality’s international budget for {year}: allocations, what has been used so far and what remains.'),
@@ -149,13 +141,11 @@ export const M = {
   noPartnerships: t('Kommunen har inga registrerade samarbeten.', 'The municipality has no partnerships recorded.'),
   partners: t('Partner: {partners}.', 'Partners: {partners}.'),
   noPartners: t('Inga partner registrerade.', 'No partners recorded.'),
-  eventsHeading: t('Händelser under perioden', 'Events during the period'),
   noEvents: t('Inga händelser under perioden.', 'No events during the period.'),
   evaluated: t('Utvärderat {date}. Rekommendation: {recommendation}.', 'Evaluated on {date}. Recommendation: {recommendation}.'),
   evaluationDue: t('Nästa utvärdering ska göras senast {date}.', 'The next evaluation is due by {date}.'),
   evaluationOverdue: t('Utvärderingen skulle ha gjorts senast {date} och är försenad.', 'The evaluation was due by {date} and is overdue.'),
   linkedProjects: t('Kopplade projekt under perioden: {projects}.', 'Linked projects during the period: {projects}.'),
-  dueEvaluations: t('Utvärderingar som ska göras', 'Evaluations due'),
   // Goals
   noGoals: t('Kommunen har ingen antagen internationell strategi.', 'The municipality has no adopted international strategy.'),
   goalsLead: t('Måluppfyllelsen i {strategy}, beräknad från handlingsplanernas åtgärder.', 'Progress in {strategy}, computed from the measures of the action plans.'),
@@ -187,5 +177,4 @@ export const M = {
   dueItem: t('{kind}: {title} ({state}, {when})', '{kind}: {title} ({state}, {when})'),
   // Charts and tables
   tableOf: t('Siffrorna i diagrammet', 'The figures in the chart'),
-  chartAlt: t('Diagram: {title}. {summary}', 'Chart: {title}. {summary}'),
 };
