@@ -1,12 +1,12 @@
 /** The follow-up dashboard's pages: the whole dashboard with its filter form, and one chart on its own. */
-import { formatDate, type Lang, tr } from '../../i18n/index.js';
+import { type Lang, tr } from '../../i18n/index.js';
 import { FormErrorSummary, type FormErrors, SelectField, TextField } from '../../ui/forms.js';
 import { type AdminPageContext, AdminLayout, adminCrumbs } from '../admin/layout.js';
 import { halfYearLabel, halfYearOf, halfYearsUpTo, parseHalfYear } from '../reports/period.js';
 import type { UnitRef } from '../strategy/plans/repository.js';
 import type { DueItem } from '../strategy/progress/due.js';
 import { DueStateTag, DueWhat } from '../strategy/progress/due-table.js';
-import { DUE_WHEN } from '../strategy/progress/messages.js';
+import { dueWhen } from '../strategy/progress/messages.js';
 import type { ChartId, DashboardChart } from './charts.js';
 import { ChartFigure, type ExportFormat } from './figure.js';
 import { type DashboardFilter, type FilterInput, periodName } from './filters.js';
@@ -91,7 +91,7 @@ function DueTable(props: { lang: Lang; items: DueItem[] }) {
               <td>
                 <DueWhat lang={lang} item={i} />
               </td>
-              <td>{tr(DUE_WHEN[i.state], lang, { date: formatDate(lang, i.dueOn) })}</td>
+              <td>{dueWhen(i, lang)}</td>
             </tr>
           ))}
         </tbody>

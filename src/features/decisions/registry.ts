@@ -23,6 +23,11 @@ export function todayInSweden(now = new Date()): string {
   return swedishDay.format(now);
 }
 
+/** The Swedish calendar date of a stored timestamp (`2026-03-01T23:30:00Z` → `2026-03-02`), or of a plain date. */
+export function swedishDateOf(timestamp: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(timestamp) ? timestamp : todayInSweden(new Date(timestamp));
+}
+
 /** The year in Sweden now (the register's year turns at midnight Swedish time, not UTC). */
 export function registryYear(now = new Date()): number {
   return Number(todayInSweden(now).slice(0, 4));

@@ -6,7 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { todayInSweden } from '../decisions/registry.js';
+import { swedishDateOf } from '../decisions/registry.js';
 import { partnershipEvaluationDueItems } from '../registry/partnerships/evaluations/due.js';
 import { DEFAULT_FOLLOW_UP } from '../reports/admin/repository.js';
 import { reportDueItems } from '../reports/due.js';
@@ -20,11 +20,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function reminderSettings(db: Db, municipalityId: number): Promise<{ staleAfterDays: number; reminderDaysBefore: number }> {
   const row = await db.selectFrom('municipality_settings').select(['stale_after_days', 'reminder_days_before']).where('municipality_id', '=', municipalityId).executeTakeFirst();
   return { staleAfterDays: Number(row?.stale_after_days ?? DEFAULT_STALE_DAYS), reminderDaysBefore: Number(row?.reminder_days_before ?? DEFAULT_FOLLOW_UP.reminderDaysBefore) };
-}
-
-/** The Swedish calendar date of a stored timestamp (`2026-03-01T23:30:00Z` → `2026-03-02`), or of a plain date. */
-export function swedishDateOf(timestamp: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(timestamp) ? timestamp : todayInSweden(new Date(timestamp));
 }
 
 /**

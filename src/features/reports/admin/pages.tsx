@@ -9,7 +9,7 @@ import { AdminForm, Checkbox, FormErrorSummary, type FormErrors, type FormValues
 import { adminHref } from '../../admin/context.js';
 import { AdminLayout, type AdminPageContext, adminCrumbs } from '../../admin/layout.js';
 import { TableWrap } from '../../decisions/pages/common.js';
-import { swedishDateOf } from '../../reminders/due.js';
+import { swedishDateOf } from '../../decisions/registry.js';
 import type { ReportData } from '../model.js';
 import { halfYearLabel, parseHalfYear } from '../period.js';
 import { reportFilename } from '../render/index.js';

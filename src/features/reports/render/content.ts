@@ -10,7 +10,8 @@ import { formatDate, formatMoney, formatNumber, type Lang, tr } from '../../../i
 import { DECISION_OUTCOMES, EVENT_KINDS, label, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PROJECT_STATUSES } from '../../../i18n/labels.js';
 import { type ChartSpec, chartRows } from '../../charts/chart.js';
 import { MEASURE_STATUS_LABELS } from '../../strategy/plans/messages.js';
-import { DUE_KIND, DUE_STATE, DUE_WHEN, TRAFFIC_LIGHT } from '../../strategy/progress/messages.js';
+import { swedishDateOf } from '../../decisions/registry.js';
+import { DUE_KIND, DUE_STATE, dueWhen, TRAFFIC_LIGHT } from '../../strategy/progress/messages.js';
 import type { Money, ReportData, ReportProject, SectionKey } from '../model.js';
 import { halfYearLabel, parseHalfYear, previousHalfYear } from '../period.js';
 import { budgetTotals, reportCharts } from './charts.js';
@@ -357,7 +358,7 @@ function units(b: Builder) {
   const byId = new Map(data.projects.map((p) => [p.id, p]));
   for (const u of list) {
     b.heading(2, u.unitName, `unit-${u.unitId}`);
-    if (u.ready && u.readyAt) b.para(u.readyBy ? b.t(M.ready, { date: formatDate(lang, u.readyAt.slice(0, 10)), by: u.readyBy }) : b.t(M.readyNoBy, { date: formatDate(lang, u.readyAt.slice(0, 10)) }));
+    if (u.ready && u.readyAt) b.para(u.readyBy ? b.t(M.ready, { date: formatDate(lang, swedishDateOf(u.readyAt)), by: u.readyBy }) : b.t(M.readyNoBy, { date: formatDate(lang, swedishDateOf(u.readyAt)) }));
     else b.para(b.t(M.notReady), 'missing');
     if (u.comment?.trim()) b.prose(u.comment);
     else b.para(b.t(M.noComment), 'missing');
@@ -400,7 +401,7 @@ function overdue(b: Builder) {
   }
   b.list(
     data.overdue.map((d) =>
-      b.t(M.dueItem, { kind: tr(DUE_KIND[d.kind], lang), title: d.title, state: tr(DUE_STATE[d.state], lang).toLowerCase(), when: tr(DUE_WHEN[d.state], lang, { date: formatDate(lang, d.dueOn) }) }),
+      b.t(M.dueItem, { kind: tr(DUE_KIND[d.kind], lang), title: d.title, state: tr(DUE_STATE[d.state], lang).toLowerCase(), when: dueWhen(d, lang) }),
     ),
   );
 }
@@ -426,7 +427,7 @@ export function buildReportDocument(data: ReportData, lang: Lang): ReportDocumen
   }
   const period = parseHalfYear(data.period.key);
   const range = `${formatDate(lang, data.period.start)} – ${formatDate(lang, data.period.end)}`;
-  const finalisedOn = data.finalisedOn ?? data.generatedAt.slice(0, 10);
+  const finalisedOn = data.finalisedOn ?? swedishDateOf(data.generatedAt);
   return {
     lang,
     langTag: lang === 'sv' ? 'sv-SE' : 'en-GB',
@@ -441,7 +442,7 @@ export function buildReportDocument(data: ReportData, lang: Lang): ReportDocumen
           ? tr(M.finalised, lang, { date: formatDate(lang, finalisedOn), registryNumber: data.registryNumber })
           : tr(M.finalisedNoNumber, lang, { date: formatDate(lang, finalisedOn) })
         : tr(M.draftLabel, lang),
-    generatedLine: tr(M.generated, lang, { date: formatDate(lang, data.generatedAt.slice(0, 10)), asOf: formatDate(lang, data.asOf) }),
+    generatedLine: tr(M.generated, lang, { date: formatDate(lang, swedishDateOf(data.generatedAt)), asOf: formatDate(lang, data.asOf) }),
     blocks: b.blocks,
   };
 }
